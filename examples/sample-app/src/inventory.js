@@ -1,0 +1,31 @@
+// A tiny inventory: the sample repository Forklift migrates in its demo and tests.
+export class Inventory {
+  constructor() {
+    this.items = new Map();
+  }
+
+  add(sku, quantity) {
+    if (quantity <= 0) {
+      console.warn("ignoring non-positive quantity", sku, quantity);
+      return this.count(sku);
+    }
+    const next = this.count(sku) + quantity;
+    this.items.set(sku, next);
+    console.log("added", sku, quantity);
+    return next;
+  }
+
+  remove(sku, quantity) {
+    const current = this.count(sku);
+    if (quantity > current) {
+      console.error("not enough stock", sku);
+      throw new Error(`not enough ${sku}: have ${current}, asked ${quantity}`);
+    }
+    this.items.set(sku, current - quantity);
+    return current - quantity;
+  }
+
+  count(sku) {
+    return this.items.get(sku) ?? 0;
+  }
+}
