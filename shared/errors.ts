@@ -13,6 +13,7 @@ export const errorCodes = [
   "repo-dirty",
   "path-outside-repo",
   "invalid-input",
+  "llm-not-configured",
   "not-found",
   "internal",
 ] as const;
