@@ -18,6 +18,7 @@ export const errorCodes = [
   "store-too-new",
   "llm-not-configured",
   "not-found",
+  "patch-mismatch",
   "internal",
 ] as const;
 
