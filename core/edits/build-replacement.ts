@@ -1,0 +1,166 @@
+import { indentColumns, shiftLine, tabWidths } from "./indentation.ts";
+import { indentOf, isBlank } from "./line-keys.ts";
+import type { PreparedBlock } from "./prepare-block.ts";
+import type { Alignment } from "./strategies/strategy.ts";
+import type { TextDocument } from "./text-document.ts";
+import { asciiPunctuationOf } from "./unicode-punctuation.ts";
+
+/** The lines (with terminators) that replace a block's span in the file. */
+export interface Replacement {
+  lines: string[];
+  eols: string[];
+}
+
+interface Pair {
+  search: string;
+  file: string;
+}
+
+/**
+ * Builds what replaces the matched span. SEARCH lines that REPLACE keeps are written as the file
+ * has them (byte for byte, line endings included), whatever the model typed; removed lines are
+ * dropped; new lines get the file's line ending and, when the match needed it, the file's
+ * indentation (shift and tabs) and its ASCII punctuation. File lines no SEARCH line stands for
+ * (blank lines the model left out, elided code) are kept, unless they sit inside removed code.
+ */
+export function buildReplacement(document: TextDocument, block: PreparedBlock, alignment: Alignment): Replacement {
+  const out: Replacement = { lines: [], eols: [] };
+  const pairs = alignedPairs(document, block, alignment);
+  const indent = indentPlan(pairs, document);
+  const punctuation = punctuationPlan(pairs, document, alignment);
+  let cursor = alignment.start;
+  let previousDeleted = false;
+  const copy = (from: number, to: number): void => {
+    for (let j = from; j < to; j++) {
+      out.lines.push(document.lines[j]!);
+      out.eols.push(document.eols[j]!);
+    }
+  };
+  for (const op of block.ops) {
+    if (op.kind === "insert") {
+      let line = block.replace[op.b]!;
+      const reference = pairs.nearest(op.b);
+      if (indent && reference && !isBlank(line)) line = indent(line, reference);
+      out.lines.push(punctuation(line));
+      out.eols.push(document.eol);
+      continue;
+    }
+    const range = alignment.ranges[op.a]!;
+    const deleted = op.kind === "delete";
+    // File lines between SEARCH lines: kept, unless both neighbours are removed (then they are inside removed code).
+    if (!(deleted && previousDeleted)) copy(cursor, range.from);
+    if (!deleted) copy(range.from, range.to);
+    cursor = Math.max(cursor, range.to);
+    previousDeleted = deleted;
+  }
+  copy(cursor, alignment.end);
+  return out;
+}
+
+/** SEARCH lines aligned one-to-one with a non-blank file line, and a lookup of the one nearest a REPLACE line. */
+function alignedPairs(document: TextDocument, block: PreparedBlock, alignment: Alignment) {
+  const bySearchLine = new Map<number, Pair>();
+  alignment.ranges.forEach((range, i) => {
+    const search = block.search[i]!;
+    const file = document.lines[range.from];
+    if (range.to - range.from === 1 && file !== undefined && !isBlank(search) && !isBlank(file)) {
+      bySearchLine.set(i, { search, file });
+    }
+  });
+  // For each REPLACE line, the SEARCH line just before it in the diff (or just after, at the top).
+  const before = new Map<number, number>();
+  const after = new Map<number, number>();
+  let lastSearch: number | undefined;
+  const pendingInserts: number[] = [];
+  for (const op of block.ops) {
+    if (op.kind === "insert") {
+      if (lastSearch !== undefined) before.set(op.b, lastSearch);
+      pendingInserts.push(op.b);
+      continue;
+    }
+    if (bySearchLine.has(op.a)) {
+      lastSearch = op.a;
+      for (const b of pendingInserts.splice(0)) after.set(b, op.a);
+    }
+  }
+  return {
+    list: [...bySearchLine.values()],
+    nearest(replaceLine: number): Pair | undefined {
+      const i = before.get(replaceLine) ?? after.get(replaceLine);
+      return i === undefined ? undefined : bySearchLine.get(i);
+    },
+  };
+}
+
+/**
+ * How new lines are re-indented: undefined when every aligned line has the file's exact
+ * indentation (the model's new lines are then trusted as written); otherwise each new line moves
+ * by its nearest aligned line's shift, written in the file's style (tabs or spaces).
+ */
+function indentPlan(pairs: { list: Pair[] }, document: TextDocument): ((line: string, reference: Pair) => string) | undefined {
+  if (pairs.list.every((p) => indentOf(p.search) === indentOf(p.file))) return undefined;
+  const tabWidth = inferTabWidth(pairs.list);
+  const fileUsesTabs = usesTabs(document);
+  return (line, reference) => {
+    const fileIndent = indentOf(reference.file);
+    const shift = indentColumns(fileIndent, tabWidth) - indentColumns(indentOf(reference.search), tabWidth);
+    const useTabs = fileIndent === "" ? fileUsesTabs : fileIndent.includes("\t");
+    return shiftLine(line, shift, useTabs, tabWidth);
+  };
+}
+
+/** The tab width under which the aligned lines agree best on one indentation shift. */
+function inferTabWidth(pairs: readonly Pair[]): number {
+  if (!pairs.some((p) => indentOf(p.search).includes("\t") || indentOf(p.file).includes("\t"))) return tabWidths[0];
+  let best: number = tabWidths[0];
+  let bestAgreement = -1;
+  for (const width of tabWidths) {
+    const counts = new Map<number, number>();
+    for (const p of pairs) {
+      const shift = indentColumns(indentOf(p.file), width) - indentColumns(indentOf(p.search), width);
+      counts.set(shift, (counts.get(shift) ?? 0) + 1);
+    }
+    const agreement = Math.max(...counts.values());
+    if (agreement > bestAgreement) {
+      best = width;
+      bestAgreement = agreement;
+    }
+  }
+  return best;
+}
+
+/** Whether the file indents with tabs more than with spaces. */
+function usesTabs(document: TextDocument): boolean {
+  let tabs = 0;
+  let spaces = 0;
+  for (const line of document.lines) {
+    if (line.startsWith("\t")) tabs++;
+    else if (line.startsWith(" ")) spaces++;
+  }
+  return tabs > spaces;
+}
+
+/**
+ * When SEARCH only matched after mapping Unicode punctuation to ASCII (the model "prettified"
+ * quotes or dashes), the same characters in its new lines are mapped too, unless the matched
+ * code itself uses them.
+ */
+function punctuationPlan(pairs: { list: Pair[] }, document: TextDocument, alignment: Alignment): (line: string) => string {
+  const targets = new Set<string>();
+  for (const p of pairs.list) {
+    for (const char of p.search) {
+      const ascii = asciiPunctuationOf(char);
+      if (ascii !== undefined && !p.file.includes(char)) targets.add(ascii);
+    }
+  }
+  if (targets.size === 0) return (line) => line;
+  const span = document.lines.slice(alignment.start, alignment.end).join("\n");
+  return (line) => {
+    let result = "";
+    for (const char of line) {
+      const ascii = asciiPunctuationOf(char);
+      result += ascii !== undefined && targets.has(ascii) && !span.includes(char) ? ascii : char;
+    }
+    return result;
+  };
+}

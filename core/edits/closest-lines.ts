@@ -1,0 +1,74 @@
+import type { Excerpt } from "./block-error.ts";
+import type { FileIndex } from "./file-index.ts";
+import { isBlank, lineKey } from "./line-keys.ts";
+import { similarity } from "./similarity.ts";
+
+/** At most this many file lines are shown. */
+const maxShown = 12;
+/** Below this similarity a single line is not worth showing as "closest". */
+const minSimilarity = 0.5;
+/** Files longer than this are not scanned line by line for a similar line. */
+const maxScannedLines = 20_000;
+
+/**
+ * The file's lines where SEARCH was most likely meant, for an error message: the window where
+ * most SEARCH lines appear at their offset (after normalization); failing that, around the file
+ * line most similar to SEARCH's longest line. Undefined when nothing resembles SEARCH.
+ */
+export function closestLines(file: FileIndex, search: readonly string[]): Excerpt | undefined {
+  const start = votedStart(file, search) ?? similarLineStart(file, search);
+  if (start === undefined) return undefined;
+  const windowFrom = Math.max(0, start);
+  const windowTo = Math.min(file.lines.length, start + Math.max(search.length, 1), windowFrom + maxShown);
+  if (windowTo <= windowFrom) return undefined;
+  const wanted = search.map((line) => lineKey(line, "normalized"));
+  const keys = file.keys("normalized");
+  const differing: number[] = [];
+  for (let j = windowFrom; j < windowTo; j++) if (keys[j] !== wanted[j - start]) differing.push(j + 1);
+  // One line of context either side helps the model see where the window sits.
+  const from = Math.max(0, windowFrom - 1);
+  const to = Math.min(file.lines.length, windowTo + 1);
+  return { first: from + 1, lines: file.lines.slice(from, to), differing };
+}
+
+function votedStart(file: FileIndex, search: readonly string[]): number | undefined {
+  const votes = new Map<number, number>();
+  search.forEach((line, i) => {
+    if (isBlank(line)) return;
+    for (const j of file.positions("normalized", lineKey(line, "normalized"))) {
+      votes.set(j - i, (votes.get(j - i) ?? 0) + 1);
+    }
+  });
+  let best: number | undefined;
+  let bestVotes = 0;
+  for (const [start, count] of votes) {
+    if (count > bestVotes || (count === bestVotes && best !== undefined && start < best)) {
+      best = start;
+      bestVotes = count;
+    }
+  }
+  return best;
+}
+
+function similarLineStart(file: FileIndex, search: readonly string[]): number | undefined {
+  if (file.lines.length > maxScannedLines) return undefined;
+  let probe = -1;
+  search.forEach((line, i) => {
+    if (probe < 0 || line.trim().length > search[probe]!.trim().length) probe = i;
+  });
+  if (probe < 0 || isBlank(search[probe]!)) return undefined;
+  const wanted = lineKey(search[probe]!, "normalized");
+  const keys = file.keys("normalized");
+  let best = -1;
+  let bestScore = minSimilarity;
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j]!;
+    if (Math.abs(key.length - wanted.length) > wanted.length / 2) continue;
+    const score = similarity(key, wanted);
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
+    }
+  }
+  return best < 0 ? undefined : best - probe;
+}

@@ -1,0 +1,45 @@
+/**
+ * Lines that stand for code instead of being code: `...`, `// ... existing code ...`,
+ * `# rest of the function`. In SEARCH and REPLACE together they mark an elision; alone in
+ * REPLACE they would delete the code they stand for.
+ */
+
+const commentOpen = /^(?:\/\/+|#+|--|;+|%+|\/\*+|<!--|\{\/\*+|\*+)\s*/;
+const commentClose = /\s*(?:\*+\/\}?|-->)$/;
+const ellipsis = String.raw`(?:\.{3}|…)`;
+const bare = new RegExp(`^${ellipsis}+$`);
+const leading = new RegExp(`^${ellipsis}\\s*\\S`);
+const phraseWithEllipsis = new RegExp(
+  String.raw`\b(?:existing|rest|remaining|unchanged|other|more|omitted|same|previous)\b.*${ellipsis}`,
+  "i",
+);
+const phrases = [
+  /^(?:the\s+)?(?:rest|remainder)\s+of\b/i,
+  /\b(?:existing|unchanged|remaining|previous)\s+(?:code|implementation|logic|content|methods|functions|lines|imports)\b/i,
+  /\b(?:code|implementation|everything else)\s+(?:unchanged|omitted|stays the same|remains the same|as before)\b/i,
+  /\bsame as (?:before|above)\b/i,
+  /\bkeep (?:the )?(?:existing|rest)\b/i,
+];
+
+/** A line marking elided code: a bare `...`, or a comment that starts with `...` or pairs a placeholder word with `...`. */
+export function isElisionMarker(line: string): boolean {
+  const text = line.trim();
+  if (bare.test(text)) return true;
+  const comment = commentText(text);
+  if (comment === undefined) return false;
+  return bare.test(comment) || leading.test(comment) || phraseWithEllipsis.test(comment);
+}
+
+/** A line that only stands for code: an elision marker, or a comment such as `// rest of the code unchanged`. */
+export function isPlaceholderLine(line: string): boolean {
+  if (isElisionMarker(line)) return true;
+  const comment = commentText(line.trim());
+  if (comment === undefined || comment.length > 80) return false;
+  return phrases.some((phrase) => phrase.test(comment));
+}
+
+/** The text of a line that is only a comment, without its markers; undefined for code. */
+function commentText(text: string): string | undefined {
+  if (!commentOpen.test(text)) return undefined;
+  return text.replace(commentOpen, "").replace(commentClose, "").trim();
+}

@@ -1,0 +1,80 @@
+import type { FileIndex } from "../file-index.ts";
+import type { PreparedBlock } from "../prepare-block.ts";
+
+/** The matching strategies, strictest first. */
+export const strategyNames = [
+  "exact-text",
+  "exact-lines",
+  "trailing-whitespace",
+  "indentation",
+  "normalized-whitespace",
+  "blank-lines",
+  "elision",
+  "fuzzy",
+] as const;
+
+/** The name of a matching strategy. */
+export type StrategyName = (typeof strategyNames)[number];
+
+/** A half-open range of 0-based file lines. */
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * Where a block's SEARCH was found: the file span it covers and, for each SEARCH line, the file
+ * lines it stands for (one line; none for a line the file lacks; many for an elision marker).
+ * Ranges ascend and do not overlap; file lines of the span that no SEARCH line claims are extra
+ * lines (blank lines the model left out).
+ */
+export interface Alignment {
+  start: number;
+  end: number;
+  ranges: LineRange[];
+  /** SEARCH lines whose file line differs even after normalization (fuzzy matches only). */
+  mismatched: ReadonlySet<number>;
+  /** The tab width under which the indentation matched, when tabs were involved. */
+  tabWidth?: number;
+}
+
+/** A near miss kept for the error message: a place that matched except for lines the edit changes. */
+export interface StaleHint {
+  start: number;
+  end: number;
+  /** Pairs of (SEARCH line, file line) that differ, 0-based. */
+  differing: Array<{ search: number; file: number }>;
+}
+
+/** What one strategy found: exactly one place, several, or none. */
+export type StrategyOutcome =
+  | { kind: "unique"; alignment: Alignment }
+  | { kind: "ambiguous"; count: number; places: LineRange[] }
+  | { kind: "none"; stale?: StaleHint };
+
+/** One way of finding a block's SEARCH lines in a file. */
+export interface Strategy {
+  name: StrategyName;
+  locate(file: FileIndex, block: PreparedBlock): StrategyOutcome;
+}
+
+/** How many places an ambiguity message lists. */
+export const placesShown = 5;
+
+/** The outcome for a list of candidate places, each already a full alignment. */
+export function outcomeOf(candidates: readonly Alignment[]): StrategyOutcome {
+  if (candidates.length === 0) return { kind: "none" };
+  if (candidates.length === 1) return { kind: "unique", alignment: candidates[0]! };
+  return {
+    kind: "ambiguous",
+    count: candidates.length,
+    places: candidates.slice(0, placesShown).map((c) => ({ from: c.start, to: c.end })),
+  };
+}
+
+/** The alignment of SEARCH line i to file line start + i, for the contiguous strategies. */
+export function lineForLine(start: number, length: number, extra?: Partial<Alignment>): Alignment {
+  const ranges: LineRange[] = [];
+  for (let i = 0; i < length; i++) ranges.push({ from: start + i, to: start + i + 1 });
+  return { start, end: start + length, ranges, mismatched: new Set(), ...extra };
+}
