@@ -92,7 +92,9 @@ export function applyToFile(
         break;
       }
       case "not-found": {
-        if (outcome.stale) {
+        if (prepared.prepared.elisionMismatch) {
+          errors.push(blockError(block.index, path, prepared.prepared.elisionMismatch));
+        } else if (outcome.stale) {
           const { start, end, differing } = outcome.stale;
           const excerpt = { first: start + 1, lines: document.lines.slice(start, end), differing: differing.map((d) => d.file + 1) };
           const changedLines = differing.filter((d) => prepared.prepared.changed[d.search]).map((d) => d.file + 1);

@@ -16,6 +16,11 @@ export interface PreparedBlock {
   changed: boolean[];
   /** Indices of SEARCH lines that are elision markers (`...`). */
   elisions: number[];
+  /**
+   * Set when SEARCH's `...` lines do not pair with REPLACE's: the block can then only match with
+   * its `...` taken literally (a file may really contain such a line); otherwise this is the error.
+   */
+  elisionMismatch?: BlockShapeProblem;
 }
 
 /** Why a block was refused before looking at the file. */
@@ -58,9 +63,10 @@ export function prepareBlock(block: EditBlock): { ok: true; prepared: PreparedBl
       else if (isPlaceholderLine(line)) return { ok: false, problem: { kind: "placeholder", line: op.b + 1 + replaceOffset, text: line.trim() } };
     }
   }
+  const prepared: PreparedBlock = { block, search, replace, ops, changed, elisions };
   if (unpairedElision) {
     const replaceCount = replace.filter((line) => isElisionMarker(line)).length;
-    return { ok: false, problem: { kind: "elision-mismatch", searchCount: elisions.length, replaceCount } };
+    prepared.elisionMismatch = { kind: "elision-mismatch", searchCount: elisions.length, replaceCount };
   }
-  return { ok: true, prepared: { block, search, replace, ops, changed, elisions } };
+  return { ok: true, prepared };
 }

@@ -32,7 +32,10 @@ export async function tryResolveRepoPath(root: string, relativePath: string): Pr
   const target = path.join(realRoot, ...check.path.split("/"));
   let existing = target;
   const tail: string[] = [];
-  while (existing !== realRoot && !(await exists(existing))) {
+  for (;;) {
+    const found = await exists(existing);
+    if (typeof found === "string") return { ok: false, code: "invalid-input", reason: `it cannot be checked (${found})` };
+    if (found || existing === realRoot) break;
     tail.unshift(path.basename(existing));
     existing = path.dirname(existing);
   }
@@ -50,24 +53,27 @@ export async function tryResolveRepoPath(root: string, relativePath: string): Pr
   const denied = deniedSegmentOf(segments);
   if (denied !== undefined) return { ok: false, code: "path-outside-repo", reason: `a symlink takes it into \`${denied}\`` };
   if (segments.length === 0) return { ok: false, code: "invalid-input", reason: "it names the repository root, not a file" };
-  if (tail.length > 0 && !(await stat(realExisting)).isDirectory()) {
+  if (tail.length > 0 && !(await stat(realExisting).then((s) => s.isDirectory(), () => false))) {
     return { ok: false, code: "invalid-input", reason: `\`${inside}\` is a file, not a directory` };
   }
   return { ok: true, path: check.path, absolute: path.join(realExisting, ...tail) };
 }
 
-async function exists(file: string): Promise<boolean> {
+/** Whether something (a symlink counts) is at `file`; an error code when that cannot be told. */
+async function exists(file: string): Promise<boolean | string> {
   try {
     await lstat(file);
     return true;
   } catch (error) {
-    if (isCode(error, "ENOENT") || isCode(error, "ENOTDIR")) return false;
-    throw error;
+    const code = errorCode(error);
+    // ELOOP: a looping link on the way; the walk goes up to the link itself, and realpath refuses it.
+    if (code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP") return false;
+    return code ?? "unknown error";
   }
 }
 
-function isCode(error: unknown, code: string): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === code;
+function errorCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
 }
 
 function refusalCode(reason: string): "path-outside-repo" | "invalid-input" {

@@ -15,7 +15,7 @@ const comparators: readonly Comparator[] = ["exact", "trailing-whitespace", "nor
 export const elision: Strategy = {
   name: "elision",
   locate(file, block) {
-    if (block.elisions.length === 0) return { kind: "none" };
+    if (block.elisions.length === 0 || block.elisionMismatch) return { kind: "none" };
     const pieces: Array<{ first: number; lines: string[] }> = [];
     let first = 0;
     for (const marker of [...block.elisions, block.search.length]) {
