@@ -9,7 +9,7 @@ import { ForkliftError } from "../../shared/errors.ts";
 export interface LlmEndpointSettings {
   model?: string;
   baseUrl?: string;
-  /** Name of the environment variable holding the API key (default `OPENAI_API_KEY`). */
+  /** Name of the environment variable holding the API key (default `OPENAI_API_KEY`); unset is fine for local endpoints. */
   apiKeyEnv?: string;
 }
 
@@ -47,9 +47,6 @@ export function resolveLlmEndpoint(settings: LlmEndpointSettings = {}, env: Node
   if (apiKey) return { baseUrl, model, apiKey, hasKey: true };
   if (host === "api.openai.com") {
     throw new ForkliftError("llm-not-configured", `${keyVariable} is not set: export your OpenAI API key, or set OPENAI_BASE_URL to a local endpoint`);
-  }
-  if (settings.apiKeyEnv) {
-    throw new ForkliftError("llm-not-configured", `the spec reads the LLM API key from ${keyVariable}, which is not set`);
   }
   return { baseUrl, model, apiKey: placeholderApiKey, hasKey: false };
 }
