@@ -1,0 +1,13 @@
+/** The store: sessions, fork trees, changesets, results and the event log in one SQLite file (see DESIGN.md, "Changesets live on the host"). */
+export { openStore, storeApplicationId } from "./open-store.ts";
+export type { OpenStoreOptions, Store } from "./open-store.ts";
+export { createSession, getSession, listSessions, updateSession } from "./sessions.ts";
+export type { NewSession, SessionUpdate } from "./sessions.ts";
+export { addNode, getNode, updateNode } from "./nodes.ts";
+export type { NewNode, NodeUpdate } from "./nodes.ts";
+export { getTree } from "./get-tree.ts";
+export { getAccumulatedChanges, getChangeset, materializeFiles } from "./changesets.ts";
+export { getBlob, hashContent } from "./blobs.ts";
+export { lastEventSeq, listEvents } from "./events.ts";
+export type { ListEventsOptions } from "./events.ts";
+export { interruptedReason, markInterruptedNodes } from "./mark-interrupted-nodes.ts";
