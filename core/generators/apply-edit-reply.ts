@@ -1,10 +1,9 @@
 /**
  * Turns edit-block text (a model's reply, or blocks the user wrote) into file changes with
- * core/edits, classifying what went wrong in the generator's terms. core/edits reads files
- * synchronously, so the files the blocks name are fetched from the (async) parent state first.
+ * core/edits, classifying what went wrong in the generator's terms.
  */
 import type { FileChanges } from "../../shared/file-changes.ts";
-import { applyEditText, checkRepoPath, parseEditBlocks } from "../edits/index.ts";
+import { applyEditTextAsync } from "../edits/index.ts";
 import type { FileLookup, InvalidReason } from "./generator.ts";
 
 /** The outcome of applying edit text to the parent's files. */
@@ -19,24 +18,22 @@ export type EditReplyResult =
 
 /** Parses and applies `text` to `files`, all or nothing; the failure message is core/edits' own, for the model. */
 export async function applyEditReply(text: string, files: FileLookup): Promise<EditReplyResult> {
-  const parsed = parseEditBlocks(text);
-  if (parsed.blocks.length === 0 && parsed.errors.length === 0) {
-    return {
-      kind: "malformed",
-      reason: { kind: "malformed-reply", message: "The reply contains no SEARCH/REPLACE block. Reply with blocks in the required format only: the file path on its own line, then <<<<<<< SEARCH, the exact current lines, =======, the new lines, >>>>>>> REPLACE." },
-    };
-  }
-  const fetched = new Map<string, string | undefined>();
-  for (const block of parsed.blocks) {
-    const check = checkRepoPath(block.path);
-    if (check.ok && !fetched.has(check.path)) fetched.set(check.path, await files(check.path));
-  }
-  const result = applyEditText((path) => fetched.get(path), text);
+  const result = await applyEditTextAsync(files, text);
   if (result.kind === "failed") {
     const malformed = result.errors.some((e) => e.failure.kind === "malformed");
     return malformed
       ? { kind: "malformed", reason: { kind: "malformed-reply", message: result.message } }
       : { kind: "did-not-apply", reason: { kind: "edits-did-not-apply", message: result.message } };
+  }
+  if (result.matches.length === 0) {
+    return {
+      kind: "malformed",
+      reason: {
+        kind: "malformed-reply",
+        message:
+          "The reply contains no SEARCH/REPLACE block. Reply with blocks in the required format only: the file path on its own line, then <<<<<<< SEARCH, the exact current lines, =======, the new lines, >>>>>>> REPLACE.",
+      },
+    };
   }
   if (Object.keys(result.changes).length === 0) {
     return { kind: "no-change", reason: { kind: "no-change", message: "The blocks applied but change nothing: every REPLACE equals its SEARCH." } };
