@@ -8,6 +8,7 @@ export const errorCodes = [
   "docker-permission-denied",
   "image-missing",
   "image-build-failed",
+  "setup-failed",
   "repo-missing",
   "repo-not-git",
   "repo-dirty",

@@ -1,0 +1,28 @@
+/** The labels Forklift puts on every container and image it creates; `gc` and the leak checks find resources by them. */
+import { ForkliftError } from "../../shared/errors.ts";
+
+/** Label keys. `session` is present on everything Forklift may remove. */
+export const labelKeys = {
+  session: "forklift.session",
+  node: "forklift.node",
+  role: "forklift.role",
+  /** On forks: the checkpoint (image id) they were forked from. */
+  checkpoint: "forklift.checkpoint",
+  /** On images: what kind of image (`base` for the offline base image, `checkpoint`, `built`). */
+  image: "forklift.image",
+} as const;
+
+/** What a labelled resource is for. */
+export type ResourceRole = "base" | "fork" | "checkpoint" | "image";
+
+/** The labels of a resource owned by a session. */
+export function forkliftLabels(session: string, node: string, role: ResourceRole, extra: Record<string, string> = {}): Record<string, string> {
+  return { [labelKeys.session]: session, [labelKeys.node]: node, [labelKeys.role]: role, ...extra };
+}
+
+/** Checks a session or node id before it is put on a resource (labels accept anything; tags and logs should not). */
+export function assertValidId(kind: "session" | "node", id: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(id)) {
+    throw new ForkliftError("invalid-input", `invalid ${kind} id ${JSON.stringify(id)}: use 1-100 letters, digits, '_', '.', '-'`);
+  }
+}

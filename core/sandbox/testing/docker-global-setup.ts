@@ -1,0 +1,35 @@
+/**
+ * Global setup of the `docker` test project: fails fast with one clear line when the daemon or the
+ * base image is missing, hands every test file a run-unique session prefix, and at the end fails
+ * the run if any container or image of this run's sessions is left.
+ */
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
+import { baseImageName } from "../base-image.ts";
+import { connectDocker } from "../docker/docker-client.ts";
+import { inspectImage } from "../docker/inspect-image.ts";
+import { assertNoLeaks, removeTestResources, testSessionRoot } from "./leak-check.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Session ids of this run start with it (see testing/test-session.ts). */
+    sandboxTestPrefix: string;
+  }
+}
+
+/** Checks the daemon and the base image, and returns the teardown that checks for leaks. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const client = await connectDocker({ timeoutMs: 15_000 }).catch((error: unknown) => {
+    throw new Error(`docker tests need a Docker daemon: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  if (!(await inspectImage(client, baseImageName))) {
+    throw new Error(`docker tests need the base image ${baseImageName}: build it with \`npm run build:base-image\``);
+  }
+  const stale = await removeTestResources(client, testSessionRoot);
+  if (stale > 0) console.warn(`docker tests: removed ${stale} resource(s) left by an earlier, interrupted test run`);
+  const prefix = `${testSessionRoot}${randomBytes(3).toString("hex")}`;
+  project.provide("sandboxTestPrefix", prefix);
+  return async () => {
+    await assertNoLeaks(client, prefix);
+  };
+}
