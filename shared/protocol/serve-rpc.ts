@@ -1,0 +1,52 @@
+import type { z } from "zod";
+import { ForkliftError, toErrorValue } from "../errors.ts";
+import { contract } from "./contract.ts";
+import type { EngineApi, EngineEvent, Method } from "./contract.ts";
+import type { Transport, WireMessage } from "./wire.ts";
+
+/** Where a server's pushed events come from: the engine's event stream. */
+export interface EventSource {
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+}
+
+/**
+ * Serves the engine's API over a transport: validates every request against the contract
+ * (an invalid one is answered with an "invalid-input" error naming the field, and never reaches
+ * the engine), answers with the result or a coded error, and forwards engine events. The same
+ * call in every host. Returns a function that stops serving.
+ */
+export function serveRpc(transport: Transport, api: EngineApi, events?: EventSource): () => void {
+  const stopListening = transport.onMessage((message) => {
+    if (message.kind !== "request") return;
+    void answer(message.id, message.method, message.params).then((reply) => transport.send(reply));
+  });
+  const stopEvents = events?.subscribe((event) => transport.send({ kind: "event", name: event.name, payload: event.payload }));
+
+  async function answer(id: number, method: string, params: unknown): Promise<WireMessage> {
+    try {
+      if (!Object.hasOwn(contract, method)) throw new ForkliftError("invalid-input", `unknown method ${JSON.stringify(method)}`);
+      const { request, response } = contract[method as Method];
+      const parsed = request.safeParse(params);
+      if (!parsed.success) throw new ForkliftError("invalid-input", `${method}: ${firstIssue(parsed.error)}`);
+      const handler = api[method as Method] as (request: unknown) => Promise<unknown>;
+      const result = response.safeParse(await handler(parsed.data));
+      // the engine broke its own contract: a bug, reported as such rather than sent on
+      if (!result.success) throw new Error(`${method} returned an invalid response: ${firstIssue(result.error)}`);
+      return { kind: "response", id, ok: true, result: result.data };
+    } catch (error) {
+      return { kind: "response", id, ok: false, error: toErrorValue(error) };
+    }
+  }
+
+  return () => {
+    stopListening();
+    stopEvents?.();
+  };
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid";
+  const path = issue.path.map(String).join(".");
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
