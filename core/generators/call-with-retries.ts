@@ -114,11 +114,20 @@ function classify(error: unknown, options: CallOptions, timeout: AbortSignal): C
     return { kind: "http", status: error.status, message: `HTTP ${error.status}: ${firstLine(error.message)}` };
   }
   if (error instanceof APIConnectionError) {
-    const cause = error.cause instanceof Error ? `: ${firstLine(error.cause.message)}` : "";
-    return { kind: "connection", message: `${firstLine(error.message)}${cause}` };
+    const code = systemErrorCode(error);
+    return { kind: "connection", message: `could not reach the endpoint${code ? ` (${code})` : ""}: is the server running at that URL?` };
   }
   const text = error instanceof Error ? `${error.name}: ${firstLine(error.message)}` : String(error);
   return { kind: "bad-response", message: `the endpoint's answer could not be read (${text})` };
+}
+
+/** The first system error code (ECONNREFUSED, ENOTFOUND, ECONNRESET…) in an error's cause chain. */
+function systemErrorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 function isRetryable(failure: CallFailure): boolean {

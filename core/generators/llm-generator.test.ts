@@ -318,3 +318,18 @@ function commonPrefix(texts: string[]): string {
   }
   return first.slice(0, n);
 }
+
+describe("llm generator without a server", () => {
+  it("retries a refused connection, then says the endpoint could not be reached", async () => {
+    const s = await startScriptedOpenAiServer();
+    const baseUrl = s.baseUrl;
+    await s.close();
+    const gen = createLlmGenerator({ endpoint: { baseUrl, model: "m", apiKey: "k", hasKey: true }, retry: { ...fastRetries, maxRetries: 1 } });
+    const [hypothesis] = await gen.generate(orderContext());
+    expect(hypothesis?.kind === "invalid" && hypothesis.reason).toEqual({
+      kind: "endpoint-error",
+      message: "could not reach the endpoint (ECONNREFUSED): is the server running at that URL?",
+    });
+    expect(hypothesis?.provenance.attempts).toBe(2);
+  });
+});
