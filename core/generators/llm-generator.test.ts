@@ -280,21 +280,23 @@ describe("llm generator", () => {
     expect(peak).toBe(2);
   });
 
-  it("asks reasoning models without a temperature (they accept only their default)", async () => {
+  it("asks reasoning models without a temperature (they accept only their default) and with max_completion_tokens", async () => {
     const s = await serve(() => ({ kind: "text", content: correctReply }));
     const gen = createLlmGenerator({ endpoint: { baseUrl: s.baseUrl, model: "o4-mini", apiKey: "k", hasKey: true } });
     await gen.generate(orderContext({ k: 2 }));
     for (const request of s.chatRequests()) {
       expect(request.body).not.toHaveProperty("temperature");
-      expect(request.body?.max_tokens).toBe(4096);
+      expect(request.body).not.toHaveProperty("max_tokens");
+      expect(request.body?.max_completion_tokens).toBe(4096);
     }
   });
 
-  it("sends the placeholder key as a bearer token to endpoints that need none", async () => {
+  it("sends the placeholder key as a bearer token, and max_tokens, to local endpoints", async () => {
     const s = await serve([{ kind: "text", content: correctReply }]);
-    const gen = createLlmGenerator({ endpoint: { baseUrl: s.baseUrl, model: "qwen2.5-coder:7b", apiKey: "forklift-no-key", hasKey: false } });
+    const gen = createLlmGenerator({ endpoint: { baseUrl: s.baseUrl, model: "qwen2.5-coder:7b", apiKey: "forklift-no-key", hasKey: false }, maxOutputTokens: 2048 });
     await gen.generate(orderContext());
     expect(s.chatRequests()[0]?.headers.authorization).toBe("Bearer forklift-no-key");
+    expect(s.chatRequests()[0]?.body).toMatchObject({ model: "qwen2.5-coder:7b", max_tokens: 2048, temperature: 0.2, seed: 7 });
   });
 
   it("notes a reply cut off at the output limit in the reason", async () => {

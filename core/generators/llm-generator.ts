@@ -58,7 +58,8 @@ export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
     prices: options.prices ?? defaultPriceTable,
     random: options.random ?? Math.random,
     applyReply: options.applyReply ?? applyEditReply,
-    outputLimitField: new URL(endpoint.baseUrl).hostname === "api.openai.com" ? "max_completion_tokens" : "max_tokens",
+    // OpenAI's newer models refuse max_tokens; many local servers know only max_tokens.
+    outputLimitField: new URL(endpoint.baseUrl).hostname === "api.openai.com" || isReasoningModel(endpoint.model) ? "max_completion_tokens" : "max_tokens",
     fixedTemperature: isReasoningModel(endpoint.model),
   };
   const temperatures = options.temperatures ?? [0.2, 0.8];
