@@ -139,6 +139,8 @@ export function updateNode(store: Store, nodeId: string, update: NodeUpdate): No
     if (update.state !== undefined && !canTransition(before.state, update.state)) {
       throw new ForkliftError("invalid-input", `node ${nodeId} is ${before.state}; it cannot become ${update.state}`);
     }
+    const names = update.checks?.map((check) => check.name) ?? [];
+    if (new Set(names).size !== names.length) throw new ForkliftError("invalid-input", `node ${nodeId}: two check results have the same name`);
     const after = validNode({
       ...before,
       state: update.state ?? before.state,

@@ -90,6 +90,7 @@ describe("store", () => {
     expect(getNode(store, node.id)).toEqual(scored);
     expect(updateNode(store, node.id, { checkpointImageId: null }).checkpointImageId).toBeUndefined();
     expect(() => updateNode(store, node.id, { state: "checking" })).toThrow(/is scored; it cannot become checking/);
+    expect(() => updateNode(store, node.id, { checks: [...checks, checks[0]!] })).toThrow(/same name/);
     const pruned = updateNode(store, node.id, { state: "pruned", reason: "below the beam" });
     expect(pruned.reason).toBe("below the beam");
     expect(() => updateNode(store, node.id, { state: "pending" })).toThrow(expect.objectContaining({ code: "invalid-input" }));
