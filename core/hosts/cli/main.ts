@@ -2,11 +2,13 @@
 import { Command } from "commander";
 import { ForkliftError } from "../../../shared/errors.ts";
 import { exitCodes } from "./exit-codes.ts";
+import { registerFindCommand } from "./commands/find.ts";
 
 const program = new Command("forklift")
   .description("Forklift: migrations as a search over forks of known-good sandboxes")
   .showHelpAfterError()
   .exitOverride();
+registerFindCommand(program);
 
 try {
   await program.parseAsync(process.argv);
