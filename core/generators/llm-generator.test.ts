@@ -230,6 +230,19 @@ describe("llm generator", () => {
     expect(provenance.promptHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("gets siblings' shared prefix served from a prefix-caching server's cache", async () => {
+    server = await startScriptedOpenAiServer({ replies: () => ({ kind: "text", content: correctReply }), prefixCache: true });
+    const hypotheses = await generator(server, { llmCallsAtOnce: 1 }).generate(orderContext({ k: 3 }));
+    const cached = hypotheses.map((h) => h.provenance.tokensCached);
+    expect(cached[0]).toBe(0);
+    for (const [i, h] of hypotheses.entries()) {
+      if (i === 0) continue;
+      // The server caches whole 128-token blocks of the longest prefix seen before: all but the tail.
+      expect(h.provenance.tokensCached).toBeGreaterThan(0);
+      expect(h.provenance.tokensIn - h.provenance.tokensCached).toBeLessThan(128 + 16);
+    }
+  });
+
   it("marks unknown models' cost as unknown (0)", async () => {
     const s = await serve([{ kind: "text", content: correctReply }]);
     const [hypothesis] = await generator(s).generate(orderContext());

@@ -150,9 +150,11 @@ async function runSample(
     let outcome;
     try {
       outcome = await settings.limiter.run(call, context.signal);
-    } catch {
-      // Only an abort while queued for a slot rejects: chatCall itself returns failures as values.
-      return { kind: "failed" as const, failure: { kind: "cancelled" } as CallFailure };
+    } catch (error) {
+      // An abort while queued for a slot rejects; chatCall itself returns failures as values.
+      if (!context.signal.aborted) throw error;
+      const cancelled: CallFailure = { kind: "cancelled" };
+      return { kind: "failed" as const, failure: cancelled };
     }
     tally.attempts += outcome.attempts;
     tally.retries += outcome.attempts - 1;

@@ -176,7 +176,7 @@ function respond(res: http.ServerResponse, reply: ScriptedReply, request: Record
       return sendError(res, reply.status, reply.message ?? `scripted ${reply.status}`, headers);
     }
     case "text": {
-      const promptTokens = reply.usage?.promptTokens ?? estimateTokens(JSON.stringify(request.body?.messages ?? []));
+      const promptTokens = reply.usage?.promptTokens ?? (request.body ? estimateTokens(promptText(request.body)) : 0);
       const completionTokens = reply.usage?.completionTokens ?? estimateTokens(reply.content);
       const cachedTokens = Math.min(promptTokens, reply.usage?.cachedTokens ?? prefixCached);
       return sendJson(res, 200, {
