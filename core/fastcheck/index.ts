@@ -6,4 +6,6 @@ export type { AgentConnection, AgentExit, AgentTransport } from "./agent-transpo
 export { AgentTransportError } from "./agent-transport.ts";
 export type { LocalAgentOptions } from "./local-agent-transport.ts";
 export { createLocalAgentTransport } from "./local-agent-transport.ts";
+export type { SandboxAgentOptions } from "./sandbox-agent-transport.ts";
+export { createSandboxAgentTransport, sandboxAgentPath } from "./sandbox-agent-transport.ts";
 export { typecheckAgentPath } from "./typecheck-agent-path.ts";
