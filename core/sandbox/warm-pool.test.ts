@@ -14,6 +14,7 @@ function fakeBackend(options: { delayMs?: number; fail?: boolean } = {}) {
       return id;
     },
     async remove(id) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
       live.delete(id);
     },
   };
@@ -69,4 +70,13 @@ describe("WarmPool", () => {
     await pool.drain();
     expect(live.size).toBe(0);
   });
+});
+
+it("waits for the removal of sandboxes whose creation finishes during a drain", async () => {
+  const { backend, live } = fakeBackend({ delayMs: 30 });
+  const pool = new WarmPool("ckpt", 1, backend);
+  await pool.whenFull();
+  const taken = await pool.take(); // starts a refill that is still in flight when the drain begins
+  await pool.drain();
+  expect([...live]).toEqual([taken]);
 });

@@ -79,7 +79,9 @@ export class WarmPool {
     const removals = this.ready.splice(0).map((id) => this.backend.remove(id).catch(() => undefined));
     const fullWaiters = this.fullWaiters.splice(0);
     for (const waiter of fullWaiters) waiter.reject(new Error("the warm pool was drained"));
-    await Promise.all([...removals, ...this.pending]);
+    await Promise.all(removals);
+    // A creation that finishes now queues its own removal: wait until nothing is left in flight.
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
   private fill(): void {

@@ -32,3 +32,19 @@ describe("parseDockerEndpoint", () => {
     expect(options).toHaveProperty("socketPath", "/x.sock");
   });
 });
+
+describe("connectionError", async () => {
+  const { connectionError } = await import("./docker-errors.ts");
+  // EACCES on the socket cannot be caused as root (the test user here): a synthetic error, named as such.
+  const syntheticEacces = Object.assign(new Error("connect EACCES /var/run/docker.sock"), { code: "EACCES" });
+
+  it("says how to get permission on the socket", () => {
+    const error = connectionError(syntheticEacces, { kind: "unix", socketPath: "/var/run/docker.sock" }, {});
+    expect(error?.code).toBe("docker-permission-denied");
+    expect(error?.message).toMatch(/add your user to the docker group/);
+  });
+
+  it("leaves API errors alone", () => {
+    expect(connectionError(Object.assign(new Error("no such image"), { statusCode: 404 }), { kind: "unix", socketPath: "/x" }, {})).toBeUndefined();
+  });
+});

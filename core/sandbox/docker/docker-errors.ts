@@ -23,6 +23,11 @@ const unreachableCodes = new Set([
 
 /** Classifies an error thrown by dockerode (or by the socket under it). */
 export function classifyDockerError(error: unknown): DockerFault {
+  if (error instanceof ForkliftError) {
+    if (error.code === "docker-not-running" || error.code === "docker-not-installed") return "unreachable";
+    if (error.code === "docker-permission-denied") return "permission";
+    return error.cause === undefined ? "other" : classifyDockerError(error.cause);
+  }
   if (typeof error !== "object" || error === null) return "other";
   const { code, statusCode, message } = error as { code?: unknown; statusCode?: unknown; message?: unknown };
   if (statusCode === 404) return "not-found";

@@ -116,8 +116,12 @@ export async function runExec(client: DockerClient, target: ExecTarget, request:
   const limitsHit = { memory: (state.end?.oomKills ?? 0) > 0, pids: (state.end?.pidsLimitHits ?? 0) > 0 };
   if (!state.end) {
     // The wrapper itself did not finish: the container stopped, or the kernel killed the wrapper.
-    const gone = await sandboxGone(client, target.id);
-    if (gone) return finish(gone, limitsHit);
+    // A container being removed can still say "running" for a moment after its processes died.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const gone = await sandboxGone(client, target.id);
+      if (gone) return finish(gone, limitsHit);
+      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    }
     if (exitCode === 137 && !state.timedOut && (await oomKillsSoFar(client, target.id)) > 0) limitsHit.memory = true;
   }
   return finish(classify(exitCode, state.timedOut, timeoutMs, limitsHit), limitsHit);

@@ -8,7 +8,8 @@ import type { TestProject } from "vitest/node";
 import { baseImageName } from "../base-image.ts";
 import { connectDocker } from "../docker/docker-client.ts";
 import { inspectImage } from "../docker/inspect-image.ts";
-import { assertNoLeaks, removeTestResources, testSessionRoot } from "./leak-check.ts";
+import { collectGarbage } from "../docker/collect-garbage.ts";
+import { assertNoLeaks, isStaleTestSession, testSessionRoot } from "./leak-check.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,9 +26,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!(await inspectImage(client, baseImageName))) {
     throw new Error(`docker tests need the base image ${baseImageName}: build it with \`npm run build:base-image\``);
   }
-  const stale = await removeTestResources(client, testSessionRoot);
-  if (stale > 0) console.warn(`docker tests: removed ${stale} resource(s) left by an earlier, interrupted test run`);
-  const prefix = `${testSessionRoot}${randomBytes(3).toString("hex")}`;
+  // Other test runs may share this daemon right now (engineers, CI): only runs that are over are cleaned.
+  const stale = await collectGarbage(client, {}, { only: (resource) => isStaleTestSession(resource, client.endpoint.kind === "unix") });
+  const removed = stale.removedContainers.length + stale.removedImages.length;
+  if (removed > 0) console.warn(`docker tests: removed ${removed} resource(s) left by earlier, interrupted test runs`);
+  const prefix = `${testSessionRoot}p${process.pid}x${randomBytes(2).toString("hex")}`;
   project.provide("sandboxTestPrefix", prefix);
   return async () => {
     await assertNoLeaks(client, prefix);

@@ -3,16 +3,9 @@ import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { createDockerSandboxDriver, type DockerDriverOptions, type DockerSandboxDriver } from "../docker/docker-sandbox-driver.ts";
 import { assertNoLeaks, testSessionRoot } from "./leak-check.ts";
 
-let counter = 0;
-
 /** The prefix of every session id of this test run. */
 export function runPrefix(): string {
   return inject("sandboxTestPrefix") ?? `${testSessionRoot}local`;
-}
-
-/** A new session id of this run, e.g. `fltest-a1b2c3-fork-4`. */
-export function testSession(name: string): string {
-  return `${runPrefix()}-${name}-${++counter}-${process.pid}`;
 }
 
 /**
