@@ -45,6 +45,8 @@ describe("findSites on disk", () => {
     expect(result.repositories[0]!.filesScanned).toBe(2);
     const everything = await findSites([log], [dir], { includeIgnored: true });
     expect(files(everything)).toEqual(["ignored.ts", "new.ts", "node_modules/m/i.js", "src/a.ts"]);
+    // An ignored folder given as the root is scanned: the user asked for it.
+    expect(files(await findSites([log], [join(dir, "node_modules")]))).toEqual(["m/i.js"]);
   });
 
   it("leaves out tracked files deleted from the work tree", async () => {

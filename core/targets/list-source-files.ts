@@ -15,8 +15,9 @@ export interface ListFilesOptions {
 /**
  * The source files (TypeScript, TSX, JavaScript) under a root, as sorted root-relative POSIX paths.
  * In a git work tree: tracked files plus untracked files that are not ignored (.gitignore holds).
- * Elsewhere, or with `includeIgnored`: a walk of the tree that skips `.git`, and `node_modules`
- * below the root unless `includeIgnored`. Symbolic links are not followed.
+ * Elsewhere, for a root git ignores (given explicitly, e.g. `node_modules`), or with
+ * `includeIgnored`: a walk of the tree that skips `.git`, and `node_modules` below the root
+ * unless `includeIgnored`. Symbolic links are not followed.
  */
 export async function listSourceFiles(root: string, options: ListFilesOptions = {}): Promise<string[]> {
   const listed = (!options.includeIgnored && (await gitFiles(root))) || walk(root, !options.includeIgnored);
@@ -29,6 +30,8 @@ async function gitFiles(root: string): Promise<string[] | undefined> {
     run("git", ["-C", root, ...args], { maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }).then((result) => result.stdout);
   try {
     if ((await git("rev-parse", "--is-inside-work-tree")).trim() !== "true") return undefined;
+    // A root that git ignores (node_modules, a build folder) was asked for explicitly: walk it instead.
+    if (await git("check-ignore", "-q", ".").then(() => true, () => false)) return undefined;
     const [listed, deleted] = await Promise.all([
       git("ls-files", "-z", "--cached", "--others", "--exclude-standard"),
       git("ls-files", "-z", "--deleted"),
