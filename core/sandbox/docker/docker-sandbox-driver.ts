@@ -31,6 +31,8 @@ import { createBaseCheckpoint } from "./create-base-checkpoint.ts";
 import { connectDocker, type ConnectOptions, type DockerClient } from "./docker-client.ts";
 import { ensureImage } from "./ensure-image.ts";
 import { runExec } from "./run-exec.ts";
+import type { ContainerSpecInput } from "./container-spec.ts";
+import { internalExec } from "./internal-exec.ts";
 import { createContainer, isRunning, removeContainer } from "./sandbox-container.ts";
 import { applyChanges, changedPaths, fileChanges, readFiles, writeFiles } from "./sandbox-files.ts";
 
@@ -113,7 +115,7 @@ export class DockerSandboxDriver implements SandboxDriver {
         checkpoint.id,
         size,
         {
-          create: () => createContainer(this.client, { image: checkpoint.id, labels, limits: this.limits, workdir: checkpoint.workdir }, true),
+          create: () => this.startProbed({ image: checkpoint.id, labels, limits: this.limits, workdir: checkpoint.workdir }),
           remove: (id) => removeContainer(this.client, id),
         },
         this.poolConcurrency,
@@ -215,6 +217,17 @@ export class DockerSandboxDriver implements SandboxDriver {
   /** The checkpoint the warm pool serves, if any. */
   get warmCheckpoint(): Checkpoint | undefined {
     return this.poolCheckpoint;
+  }
+
+  /** Starts a pool container and proves it can exec before it counts as ready. */
+  private async startProbed(input: ContainerSpecInput): Promise<string> {
+    const id = await createContainer(this.client, input, true);
+    const probe = await internalExec(this.client, id, ["true"]).catch((error: unknown) => ({ exitCode: -1, stderr: String(error) }));
+    if (probe.exitCode !== 0) {
+      await removeContainer(this.client, id).catch(() => undefined);
+      throw new Error(`a warm sandbox failed its exec probe: ${probe.stderr.trim()}`);
+    }
+    return id;
   }
 
   private dropPool(): void {
