@@ -104,6 +104,29 @@ describe("base checkpoint", () => {
   });
 });
 
+describe("setup network", () => {
+  it("is given to the setup step only when asked for, never to forks", async () => {
+    const withNet = await driver().createCheckpoint({
+      session: session("net"),
+      node: "root",
+      repoPath: repo.path,
+      image: baseImageName,
+      setup: ["ls /sys/class/net | tr '\\n' ' ' > setup-net.txt"],
+      setupNetwork: true,
+    });
+    const fork = await driver().fork(withNet, { node: "f" });
+    try {
+      const files = await driver().readFiles(fork, ["setup-net.txt"]);
+      expect(files.get("setup-net.txt")?.content.toString()).toMatch(/eth0/);
+      const now = await driver().exec(fork, { command: "ls /sys/class/net" });
+      expect(now.stdout.text).toBe("lo\n");
+    } finally {
+      await driver().destroy(fork);
+      await driver().removeCheckpoint(withNet);
+    }
+  });
+});
+
 describe("forks", () => {
   it("are isolated from each other and from the checkpoint", async () => {
     const [a, b] = await Promise.all([driver().fork(checkpoint, { node: "a" }), driver().fork(checkpoint, { node: "b" })]);

@@ -33,6 +33,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const prefix = `${testSessionRoot}p${process.pid}x${randomBytes(2).toString("hex")}`;
   project.provide("sandboxTestPrefix", prefix);
   return async () => {
-    await assertNoLeaks(client, prefix);
+    try {
+      await assertNoLeaks(client, prefix);
+    } catch (error) {
+      // Vitest only logs an error thrown here ("error during close") and still exits 0.
+      console.error(`docker tests: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+      throw error;
+    }
   };
 }
