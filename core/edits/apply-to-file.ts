@@ -82,8 +82,13 @@ export function applyToFile(
     switch (outcome.kind) {
       case "found": {
         const { alignment } = outcome;
-        const replacement = buildReplacement(document, prepared.prepared, alignment);
-        located.push({ block, strategy: outcome.strategy, start: alignment.start, end: alignment.end, replacement });
+        const built = buildReplacement(document, prepared.prepared, alignment);
+        if (!built.ok) {
+          const span = { first: alignment.start + 1, last: alignment.end };
+          errors.push(blockError(block.index, path, { kind: "unclear-indentation", span }));
+          break;
+        }
+        located.push({ block, strategy: outcome.strategy, start: alignment.start, end: alignment.end, replacement: built.replacement });
         break;
       }
       case "ambiguous": {

@@ -27,6 +27,7 @@ export type BlockFailure =
   | { kind: "ambiguous"; strategy: StrategyName; count: number; places: LineSpan[] }
   | { kind: "overlap"; span: LineSpan; other: number; otherSpan: LineSpan }
   | { kind: "placeholder"; line: number; text: string }
+  | { kind: "unclear-indentation"; span: LineSpan }
   | { kind: "elision-mismatch"; searchCount: number; replaceCount: number };
 
 /** One block's failure: which block, which file, why, and the model-readable text for it. */

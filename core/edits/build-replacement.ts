@@ -1,6 +1,7 @@
-import { indentColumns, shiftLine, tabWidths } from "./indentation.ts";
-import { indentOf, isBlank } from "./line-keys.ts";
+import { isBlank } from "./line-keys.ts";
 import type { PreparedBlock } from "./prepare-block.ts";
+import { planReindent } from "./reindent-plan.ts";
+import type { AlignedPair } from "./reindent-plan.ts";
 import type { Alignment } from "./strategies/strategy.ts";
 import type { TextDocument } from "./text-document.ts";
 import { asciiPunctuationOf } from "./unicode-punctuation.ts";
@@ -11,10 +12,7 @@ export interface Replacement {
   eols: string[];
 }
 
-interface Pair {
-  search: string;
-  file: string;
-}
+type Pair = AlignedPair;
 
 /**
  * Builds what replaces the matched span. SEARCH lines that REPLACE keeps are written as the file
@@ -23,10 +21,16 @@ interface Pair {
  * indentation (shift and tabs) and its ASCII punctuation. File lines no SEARCH line stands for
  * (blank lines the model left out, elided code) are kept, unless they sit inside removed code.
  */
-export function buildReplacement(document: TextDocument, block: PreparedBlock, alignment: Alignment): Replacement {
+export function buildReplacement(
+  document: TextDocument,
+  block: PreparedBlock,
+  alignment: Alignment,
+): { ok: true; replacement: Replacement } | { ok: false; problem: "unclear-indentation" } {
   const out: Replacement = { lines: [], eols: [] };
   const pairs = alignedPairs(document, block, alignment);
-  const indent = indentPlan(pairs, document);
+  const newLines = block.ops.flatMap((op) => (op.kind === "insert" && !isBlank(block.replace[op.b]!) ? [block.replace[op.b]!] : []));
+  const plan = planReindent(pairs.list, document, newLines);
+  if (plan.kind === "unclear") return { ok: false, problem: "unclear-indentation" };
   const punctuation = punctuationPlan(pairs, document, alignment);
   let cursor = alignment.start;
   let previousDeleted = false;
@@ -39,8 +43,7 @@ export function buildReplacement(document: TextDocument, block: PreparedBlock, a
   for (const op of block.ops) {
     if (op.kind === "insert") {
       let line = block.replace[op.b]!;
-      const reference = pairs.nearest(op.b);
-      if (indent && reference && !isBlank(line)) line = indent(line, reference);
+      if (!isBlank(line)) line = plan.reindent(line, pairs.nearest(op.b));
       out.lines.push(punctuation(line));
       out.eols.push(document.eol);
       continue;
@@ -54,7 +57,7 @@ export function buildReplacement(document: TextDocument, block: PreparedBlock, a
     previousDeleted = deleted;
   }
   copy(cursor, alignment.end);
-  return out;
+  return { ok: true, replacement: out };
 }
 
 /** SEARCH lines aligned one-to-one with a non-blank file line, and a lookup of the one nearest a REPLACE line. */
@@ -93,54 +96,6 @@ function alignedPairs(document: TextDocument, block: PreparedBlock, alignment: A
 }
 
 /**
- * How new lines are re-indented: undefined when every aligned line has the file's exact
- * indentation (the model's new lines are then trusted as written); otherwise each new line moves
- * by its nearest aligned line's shift, written in the file's style (tabs or spaces).
- */
-function indentPlan(pairs: { list: Pair[] }, document: TextDocument): ((line: string, reference: Pair) => string) | undefined {
-  if (pairs.list.every((p) => indentOf(p.search) === indentOf(p.file))) return undefined;
-  const tabWidth = inferTabWidth(pairs.list);
-  const fileUsesTabs = usesTabs(document);
-  return (line, reference) => {
-    const fileIndent = indentOf(reference.file);
-    const shift = indentColumns(fileIndent, tabWidth) - indentColumns(indentOf(reference.search), tabWidth);
-    const useTabs = fileIndent === "" ? fileUsesTabs : fileIndent.includes("\t");
-    return shiftLine(line, shift, useTabs, tabWidth);
-  };
-}
-
-/** The tab width under which the aligned lines agree best on one indentation shift. */
-function inferTabWidth(pairs: readonly Pair[]): number {
-  if (!pairs.some((p) => indentOf(p.search).includes("\t") || indentOf(p.file).includes("\t"))) return tabWidths[0];
-  let best: number = tabWidths[0];
-  let bestAgreement = -1;
-  for (const width of tabWidths) {
-    const counts = new Map<number, number>();
-    for (const p of pairs) {
-      const shift = indentColumns(indentOf(p.file), width) - indentColumns(indentOf(p.search), width);
-      counts.set(shift, (counts.get(shift) ?? 0) + 1);
-    }
-    const agreement = Math.max(...counts.values());
-    if (agreement > bestAgreement) {
-      best = width;
-      bestAgreement = agreement;
-    }
-  }
-  return best;
-}
-
-/** Whether the file indents with tabs more than with spaces. */
-function usesTabs(document: TextDocument): boolean {
-  let tabs = 0;
-  let spaces = 0;
-  for (const line of document.lines) {
-    if (line.startsWith("\t")) tabs++;
-    else if (line.startsWith(" ")) spaces++;
-  }
-  return tabs > spaces;
-}
-
-/**
  * When SEARCH only matched after mapping Unicode punctuation to ASCII (the model "prettified"
  * quotes or dashes), the same characters in its new lines are mapped too, unless the matched
  * code itself uses them.
@@ -150,7 +105,10 @@ function punctuationPlan(pairs: { list: Pair[] }, document: TextDocument, alignm
   for (const p of pairs.list) {
     for (const char of p.search) {
       const ascii = asciiPunctuationOf(char);
-      if (ascii !== undefined && !p.file.includes(char)) targets.add(ascii);
+      if (ascii === undefined || p.file.includes(char)) continue;
+      targets.add(ascii);
+      // Quotes go together: a model that curls one kind curls the other.
+      if (ascii === "'" || ascii === '"') targets.add("'").add('"');
     }
   }
   if (targets.size === 0) return (line) => line;

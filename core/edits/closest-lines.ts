@@ -50,6 +50,9 @@ function votedStart(file: FileIndex, search: readonly string[]): number | undefi
   return best;
 }
 
+/** At most this many file lines get the (quadratic) similarity measure; the rest are ranked by shared words. */
+const maxCompared = 200;
+
 function similarLineStart(file: FileIndex, search: readonly string[]): number | undefined {
   if (file.lines.length > maxScannedLines) return undefined;
   let probe = -1;
@@ -58,15 +61,25 @@ function similarLineStart(file: FileIndex, search: readonly string[]): number | 
   });
   if (probe < 0 || isBlank(search[probe]!)) return undefined;
   const wanted = lineKey(search[probe]!, "normalized");
+  const words = [...new Set(wanted.match(/[A-Za-z_$][\w$]{2,}/g) ?? [])];
+  if (words.length === 0) return undefined;
   const keys = file.keys("normalized");
-  let best = -1;
-  let bestScore = minSimilarity;
+  // Cheap ranking first: lines sharing the most words with the probe line.
+  const shared: Array<{ line: number; count: number }> = [];
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j]!;
     if (Math.abs(key.length - wanted.length) > wanted.length / 2) continue;
-    const score = similarity(key, wanted);
+    let count = 0;
+    for (const word of words) if (key.includes(word)) count++;
+    if (count > 0) shared.push({ line: j, count });
+  }
+  shared.sort((a, b) => b.count - a.count || a.line - b.line);
+  let best = -1;
+  let bestScore = minSimilarity;
+  for (const { line } of shared.slice(0, maxCompared)) {
+    const score = similarity(keys[line]!, wanted);
     if (score > bestScore) {
-      best = j;
+      best = line;
       bestScore = score;
     }
   }

@@ -85,6 +85,13 @@ describe("failure messages", () => {
     expect(text).toContain("SEARCH has 1 `...` line but REPLACE has 0");
   });
 
+  it("unclear indentation: says what matched and asks for exact indentation", () => {
+    const result = applyEditText({ "a.ts": "class A {\n    run() {\n        step();\n    }\n}\n" }, blockText("a.ts", "  step();", "  step();\n  if (x) {\n    y();\n  }"));
+    expect(result.kind === "failed" && result.message).toContain(
+      "Block 1: SEARCH matched line 3 of a.ts only with different indentation, and the indentation of REPLACE's new lines cannot be worked out",
+    );
+  });
+
   it("missing file: suggests the existing path and how to create a file", () => {
     const text = message(blockText("src/kart.ts", "x", "y"));
     expect(text).toContain("src/kart.ts does not exist. To create it, send the block with an empty SEARCH");

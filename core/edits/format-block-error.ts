@@ -71,6 +71,12 @@ export function formatBlockError(block: number | undefined, path: string | undef
         `literally, so this would delete the code it stands for. Write that code out in full, or shrink SEARCH to ` +
         `the lines you change, and ${resend}.`
       );
+    case "unclear-indentation":
+      return (
+        `${who}: SEARCH matched ${failure.span.first === failure.span.last ? "line" : "lines"} ${span(failure.span)} of ${file} only with different indentation, and the ` +
+        `indentation of REPLACE's new lines cannot be worked out from it. Copy SEARCH's lines from the file with ` +
+        `their exact indentation, indent REPLACE the same way, and ${resend}.`
+      );
     case "elision-mismatch":
       return (
         `${who}: SEARCH has ${plural(failure.searchCount, "`...` line")} but REPLACE has ${failure.replaceCount}. ` +

@@ -19,8 +19,13 @@ export function lineKey(line: string, comparator: Comparator): string {
 
 /** Unicode punctuation mapped to ASCII, whitespace runs collapsed to one space, ends trimmed. */
 export function normalizeLine(line: string): string {
+  // Fast path: most lines, once trimmed, are printable ASCII with single spaces, already normal.
+  const trimmed = line.trim();
+  if (!needsNormalizing.test(trimmed)) return trimmed;
   return toAsciiPunctuation(line).replace(/\s+/g, " ").trim();
 }
+
+const needsNormalizing = /[^\x20-\x7e]| {2}/;
 
 /** Whether a line holds only whitespace. */
 export function isBlank(line: string): boolean {

@@ -165,3 +165,55 @@ describe("the ambiguity rule", () => {
     expect(loose.result).toMatchObject({ kind: "failed", errors: [{ failure: { kind: "ambiguous", strategy: "indentation", count: 2 } }] });
   });
 });
+
+describe("re-indenting new lines", () => {
+  const four = "class A {\n    run() {\n        step();\n    }\n}\n";
+
+  it("scales the model's indentation when it re-indented at another width (2 spaces for a 4-space file)", () => {
+    const search = "  run() {\n    step();\n  }";
+    const replace = "  run() {\n    step();\n    if (done) {\n      stop();\n    }\n  }";
+    const out = apply1(four, search, replace);
+    expect(out.strategy).toBe("normalized-whitespace");
+    expect(out.content).toBe("class A {\n    run() {\n        step();\n        if (done) {\n            stop();\n        }\n    }\n}\n");
+  });
+
+  it("refuses when a shift and a scale both fit and would indent a new line differently", () => {
+    // One matched line only: "moved by 2" and "twice as wide" both explain it, and disagree on the nested line.
+    const out = apply1(four, "  step();", "  step();\n  if (done) {\n    stop();\n  }");
+    expect(out.result).toMatchObject({ kind: "failed", errors: [{ failure: { kind: "unclear-indentation" } }] });
+  });
+
+  it("fixes only the style when no matched line is indented", () => {
+    const tabs = "function f() {\n\treturn 1;\n}\n";
+    const out = apply1(tabs, "function f() {", "function f() {\n    log();");
+    expect(out.content).toBe("function f() {\n\tlog();\n\treturn 1;\n}\n");
+  });
+});
+
+describe("fuzzy margin", () => {
+  const twins = [
+    "function a() {",
+    "  const value = load('a');",
+    "  return value;",
+    "}",
+    "function b() {",
+    "  const value = load('b');",
+    "  return value;",
+    "}",
+    "",
+  ].join("\n");
+
+  it("refuses when another window is nearly as close", () => {
+    const search = "{\n  const value = load('c');\n  return value;\n}";
+    const out = apply1(twins.replace(/function (\w)\(\) \{/g, "{"), search, search.replace("return value;", "return value + 1;"));
+    expect(out.result.kind).toBe("failed");
+  });
+
+  it("accepts a typo when the best window wins by a clear margin", () => {
+    const search = "function b() {\n  const valeu = load('b');\n  return value;\n}";
+    const out = apply1(twins, search, "function b() {\n  const valeu = load('b');\n  return value * 2;\n}");
+    expect(out.strategy).toBe("fuzzy");
+    const lastReturn = twins.lastIndexOf("  return value;");
+    expect(out.content).toBe(`${twins.slice(0, lastReturn)}  return value * 2;${twins.slice(lastReturn + "  return value;".length)}`);
+  });
+});
