@@ -88,7 +88,10 @@ async function cliRemove(ids: readonly string[]): Promise<void> {
   if (ids.length > 0) await run("docker", ["rm", "-f", ...ids]);
 }
 
-async function main(): Promise<void> {
+/** The headline figures, printed as BENCH lines after the cleanup so they end the output. */
+type Figures = [metric: string, value: number, unit: string][];
+
+async function main(): Promise<Figures> {
   const driver = await createDockerSandboxDriver();
   const repo = await makeSampleRepo();
   const cliVersion = (await run("docker", ["version", "--format", "{{.Client.Version}} / engine {{.Server.Version}}"])).stdout.trim();
@@ -175,27 +178,29 @@ async function main(): Promise<void> {
     console.log(`${concurrency} concurrent forks, wall time, median of ${rounds} rounds (s):`);
     console.log(`  engine (pool of ${concurrency})       ${(wall / 1000).toFixed(3)}   rounds: ${engineWallMs.map((ms) => (ms / 1000).toFixed(3)).join(", ")}`);
     console.log(`  docker run -d (CLI)      ${(cliWall / 1000).toFixed(3)}   rounds: ${cliWallMs.map((ms) => (ms / 1000).toFixed(3)).join(", ")}`);
-    console.log("");
 
-    const bench = (metric: string, value: number, unit: string) => console.log(`BENCH {"metric": "${metric}", "value": ${value}, "unit": "${unit}"}`);
-    bench("sandbox_checkpoint_s", round(checkpointMs / 1000, 3), "s");
-    bench("fork_p50_ms", round(p50, 1), "ms");
-    bench("fork_p95_ms", round(p95, 1), "ms");
-    bench("cli_fork_p50_ms", round(cliP50, 1), "ms");
-    bench("fork_p50_ratio_vs_cli", round(p50 / cliP50, 3), "ratio");
-    bench("fork8_wall_s", round(wall / 1000, 3), "s");
-    bench("cli_fork8_wall_s", round(cliWall / 1000, 3), "s");
-    bench("fork8_wall_ratio_vs_cli", round(wall / cliWall, 3), "ratio");
+    return [
+      ["sandbox_checkpoint_s", round(checkpointMs / 1000, 3), "s"],
+      ["fork_p50_ms", round(p50, 1), "ms"],
+      ["fork_p95_ms", round(p95, 1), "ms"],
+      ["cli_fork_p50_ms", round(cliP50, 1), "ms"],
+      ["fork_p50_ratio_vs_cli", round(p50 / cliP50, 3), "ratio"],
+      ["fork8_wall_s", round(wall / 1000, 3), "s"],
+      ["cli_fork8_wall_s", round(cliWall / 1000, 3), "s"],
+      ["fork8_wall_ratio_vs_cli", round(wall / cliWall, 3), "ratio"],
+    ];
   } finally {
     await driver.warm(undefined).catch(() => undefined);
     await Promise.all(engineSandboxes.map((fork) => driver.destroy(fork).catch(() => undefined)));
     if (checkpoint) await driver.removeCheckpoint(checkpoint).catch(() => undefined);
     await collectGarbage(driver.client, {}, { only: (resource) => resource.session === session });
     const left = await findLeaks(driver.client, session);
-    console.error(left.length === 0 ? "cleanup: nothing left on the daemon" : `cleanup: ${left.length} resource(s) could not be removed`);
+    console.log(left.length === 0 ? "cleanup: nothing left on the daemon" : `cleanup: ${left.length} resource(s) could not be removed`);
     await driver.dispose();
     await repo.remove();
   }
 }
 
-await main();
+const figures = await main();
+console.log("");
+for (const [metric, value, unit] of figures) console.log(`BENCH {"metric": "${metric}", "value": ${value}, "unit": "${unit}"}`);
