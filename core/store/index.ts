@@ -11,3 +11,4 @@ export { getBlob, hashContent } from "./blobs.ts";
 export { lastEventSeq, listEvents } from "./events.ts";
 export type { ListEventsOptions } from "./events.ts";
 export { interruptedReason, markInterruptedNodes } from "./mark-interrupted-nodes.ts";
+export { getSessionSetting, setSessionSetting } from "./session-settings.ts";

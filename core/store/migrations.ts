@@ -99,4 +99,14 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
   `,
+  // 2: per-session settings the engine needs to resume a session in a new process (the spec's
+  // text, the generators chosen, the root checkpoint's description, time spent).
+  `
+  CREATE TABLE session_settings (
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (session_id, key)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
