@@ -104,9 +104,11 @@ describe("infrastructure faults", () => {
   it("reports a sandbox removed during a command as sandbox-gone", async () => {
     const doomed = await driver().fork(checkpoint, { node: "doomed" });
     const running = driver().exec(doomed, { command: "sleep 30", timeoutMs: 60_000 });
+    const attached = await driver().attach(doomed, { command: "sleep 30" });
     await new Promise((resolve) => setTimeout(resolve, 500));
     await driver().destroy(doomed);
     expect(await running).toMatchObject({ status: "infra", reason: "sandbox-gone" });
+    expect(await attached.exit).toMatchObject({ status: "infra", reason: "sandbox-gone" });
     expect(await driver().exec(doomed, { command: "true" })).toMatchObject({ status: "infra", reason: "sandbox-gone" });
   });
 

@@ -13,6 +13,7 @@ import { StreamDemuxer } from "../stream-demux.ts";
 import type { DockerClient } from "./docker-client.ts";
 import { classifyDockerError, daemonMessage } from "./docker-errors.ts";
 import { internalExec } from "./internal-exec.ts";
+import { settledFate } from "./sandbox-container.ts";
 import type { ExecTarget } from "./run-exec.ts";
 
 /** Starts the process; rejects when it cannot be started at all. */
@@ -67,8 +68,10 @@ export async function attachExec(client: DockerClient, target: ExecTarget, reque
         if (ended.oomKills > 0 && ended.exitCode !== 0) return resolve({ status: "infra", reason: "oom-killed", detail: "the sandbox's memory limit was reached" });
         return resolve({ status: "exited", exitCode: ended.exitCode });
       }
-      const info = await client.call((api) => api.getContainer(target.id).inspect()).catch(() => undefined);
-      if (!info?.State.Running) return resolve({ status: "infra", reason: "sandbox-gone", detail: "the sandbox stopped or was removed" });
+      const fate = await settledFate(client, target.id).catch((inspectError: unknown) => inspectError);
+      if (typeof fate !== "string") return resolve({ status: "infra", reason: "daemon-unreachable", detail: daemonMessage(fate) });
+      if (fate === "oom-killed") return resolve({ status: "infra", reason: "oom-killed", detail: "the sandbox was OOM-killed and stopped" });
+      if (fate !== "running") return resolve({ status: "infra", reason: "sandbox-gone", detail: `the sandbox was ${fate}` });
       const code = await client.call(() => exec.inspect()).then((i) => i.ExitCode ?? -1, () => -1);
       resolve({ status: "exited", exitCode: code });
     };

@@ -18,6 +18,7 @@ import { StreamDemuxer } from "../stream-demux.ts";
 import type { DockerClient } from "./docker-client.ts";
 import { classifyDockerError, daemonMessage } from "./docker-errors.ts";
 import { internalExec } from "./internal-exec.ts";
+import { settledFate } from "./sandbox-container.ts";
 
 /** Default time limit of a command. */
 export const defaultTimeoutMs = 10 * 60_000;
@@ -116,12 +117,8 @@ export async function runExec(client: DockerClient, target: ExecTarget, request:
   const limitsHit = { memory: (state.end?.oomKills ?? 0) > 0, pids: (state.end?.pidsLimitHits ?? 0) > 0 };
   if (!state.end) {
     // The wrapper itself did not finish: the container stopped, or the kernel killed the wrapper.
-    // A container being removed can still say "running" for a moment after its processes died.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const gone = await sandboxGone(client, target.id);
-      if (gone) return finish(gone, limitsHit);
-      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
-    }
+    const gone = await sandboxGone(client, target.id);
+    if (gone) return finish(gone, limitsHit);
     if (exitCode === 137 && !state.timedOut && (await oomKillsSoFar(client, target.id)) > 0) limitsHit.memory = true;
   }
   return finish(classify(exitCode, state.timedOut, timeoutMs, limitsHit), limitsHit);
@@ -149,13 +146,13 @@ function infraOutcome(error: unknown): ExecOutcome | undefined {
   return undefined;
 }
 
-/** When the container is no longer running: why (OOM-killed or gone); undefined while it runs. */
+/** When the container is no longer running: why (OOM-killed, stopped, removed); undefined while it runs. */
 async function sandboxGone(client: DockerClient, id: string): Promise<ExecOutcome | undefined> {
   try {
-    const info = await client.call((api) => api.getContainer(id).inspect());
-    if (info.State.Running) return undefined;
-    if (info.State.OOMKilled) return { status: "infra", reason: "oom-killed", detail: "the sandbox was OOM-killed and stopped" };
-    return { status: "infra", reason: "sandbox-gone", detail: `the sandbox stopped (${info.State.Status})` };
+    const fate = await settledFate(client, id);
+    if (fate === "running") return undefined;
+    if (fate === "oom-killed") return { status: "infra", reason: "oom-killed", detail: "the sandbox was OOM-killed and stopped" };
+    return { status: "infra", reason: "sandbox-gone", detail: `the sandbox was ${fate}` };
   } catch (error) {
     return infraOutcome(error) ?? { status: "infra", reason: "sandbox-gone", detail: daemonMessage(error) };
   }

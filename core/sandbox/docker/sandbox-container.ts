@@ -27,6 +27,29 @@ export async function isRunning(client: DockerClient, id: string): Promise<boole
   }
 }
 
+/** Where a container stands after one of its processes ended without reporting. */
+export type ContainerFate = "running" | "stopped" | "oom-killed" | "removed";
+
+/**
+ * The container's state once it has settled: a container being killed or removed can still say
+ * "running" for a moment after its processes died, so "running" is re-checked a few times
+ * (about 1.5 s in all). Errors other than "no such container" are thrown.
+ */
+export async function settledFate(client: DockerClient, id: string, attempts = 5): Promise<ContainerFate> {
+  for (let attempt = 0; ; attempt++) {
+    let fate: ContainerFate;
+    try {
+      const state = (await client.call((api) => api.getContainer(id).inspect())).State;
+      fate = state.Running ? "running" : state.OOMKilled ? "oom-killed" : "stopped";
+    } catch (error) {
+      if (classifyDockerError(error) !== "not-found") throw error;
+      fate = "removed";
+    }
+    if (fate !== "running" || attempt >= attempts) return fate;
+    await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+  }
+}
+
 /** Kills and removes a container (with its anonymous volumes); a container already gone is fine. */
 export async function removeContainer(client: DockerClient, id: string): Promise<void> {
   try {
