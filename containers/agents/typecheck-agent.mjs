@@ -10,7 +10,7 @@
  *
  * Protocol (one JSON object per line):
  *   agent → {"kind":"hello","protocol":1,"typescript":"5.9.3"|null,...}   once, after the baseline
- *   → {"id":1,"overlay":{"src/a.ts":"…","src/b.ts":null}}   ← {"kind":"result","id":1,"diagnostics":[…],"files":[…],"ms":12}
+ *   → {"id":1,"overlay":{"src/a.ts":"…","src/b.ts":null}}   ← {"kind":"result","id":1,"diagnostics":[…],"files":[…],"ms":12,"cpuMs":11}
  *   → {"id":2,"baseline":true}                              ← {"kind":"result","id":2,…} (every baseline diagnostic)
  *   → {"id":3,"cancel":1}                                   ← {"kind":"error","id":1,"code":"cancelled",…} and {"kind":"cancel-ack","id":3,"target":1,"found":true}
  *   anything malformed                                      ← {"kind":"error","id":<id if any>,"code":"bad-request","message":"…"}
@@ -434,10 +434,13 @@ async function drain() {
     const job = queue.shift();
     running = job;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     try {
       const outcome = job.request.baseline === true ? baselineDiagnostics() : await checkOverlay(job, job.request.overlay);
       if (job.cancelled) throw new Cancelled();
-      send({ kind: "result", id: job.id, ...outcome, ms: Math.round((performance.now() - started) * 10) / 10 });
+      const used = process.cpuUsage(cpu);
+      const cpuMs = Math.round((used.user + used.system) / 100) / 10;
+      send({ kind: "result", id: job.id, ...outcome, ms: Math.round((performance.now() - started) * 10) / 10, cpuMs });
     } catch (error) {
       if (error instanceof Cancelled || (ts.OperationCanceledException && error instanceof ts.OperationCanceledException)) {
         send({ kind: "error", id: job.id, code: "cancelled", message: "cancelled" });

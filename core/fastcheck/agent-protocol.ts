@@ -35,7 +35,7 @@ const agentMessage = z.discriminatedUnion("kind", [
     baselineDiagnostics: z.number().optional(),
     pid: z.number(),
   }),
-  z.object({ kind: z.literal("result"), id, diagnostics: z.array(diagnostic), files: z.array(z.string()), ms: z.number() }),
+  z.object({ kind: z.literal("result"), id, diagnostics: z.array(diagnostic), files: z.array(z.string()), ms: z.number(), cpuMs: z.number().optional() }),
   z.object({ kind: z.literal("error"), id, code: z.string(), message: z.string() }),
   z.object({ kind: z.literal("cancel-ack"), id, target: z.unknown(), found: z.boolean() }),
 ]);

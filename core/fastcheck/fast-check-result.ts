@@ -45,6 +45,8 @@ export type FastCheckResult =
       readonly files: readonly string[];
       /** Time the agent spent on the request. */
       readonly ms: number;
+      /** CPU time the agent's process used for it (all threads): a figure that noisy neighbours inflate less. */
+      readonly cpuMs?: number;
       /** Time from sending the request to reading its answer, transport included. */
       readonly roundTripMs: number;
     }

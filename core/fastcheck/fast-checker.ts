@@ -171,7 +171,8 @@ export function createFastChecker(options: FastCheckerOptions): FastChecker {
   function toResult(pending: Pending, message: Extract<AgentMessage, { kind: "result" | "error" }>): FastCheckResult {
     if (message.kind === "result") {
       const roundTripMs = Math.round((performance.now() - (pending.sentAt ?? performance.now())) * 10) / 10;
-      return { status: "checked", diagnostics: message.diagnostics, files: message.files, ms: message.ms, roundTripMs };
+      const cpu = message.cpuMs === undefined ? {} : { cpuMs: message.cpuMs };
+      return { status: "checked", diagnostics: message.diagnostics, files: message.files, ms: message.ms, ...cpu, roundTripMs };
     }
     if (message.code === "cancelled") return { status: "cancelled" };
     return { status: "infra", reason: "agent-error", detail: `${message.code}: ${message.message}` };

@@ -19,6 +19,8 @@ export interface LocalAgentOptions {
   readonly tsconfig?: string;
   /** The Node binary; default: the one running this process. */
   readonly nodePath?: string;
+  /** More agent arguments, e.g. `["--max-line-mb", "1"]`. */
+  readonly agentArgs?: readonly string[];
 }
 
 /** A transport that starts the agent with `node typecheck-agent.mjs` in `repoDir`. */
@@ -26,7 +28,7 @@ export function createLocalAgentTransport(options: LocalAgentOptions): AgentTran
   return {
     description: `local ${options.repoDir}`,
     async start() {
-      const args = [typecheckAgentPath, ...(options.tsconfig ? ["--project", options.tsconfig] : [])];
+      const args = [typecheckAgentPath, ...(options.tsconfig ? ["--project", options.tsconfig] : []), ...(options.agentArgs ?? [])];
       const child = spawn(options.nodePath ?? process.execPath, args, { cwd: options.repoDir, stdio: ["pipe", "pipe", "pipe"] });
       const spawned = once(child, "spawn").then(() => undefined);
       const failed = once(child, "error").then(([error]) => {

@@ -142,6 +142,22 @@ describe("typecheck agent protocol", () => {
   });
 });
 
+describe("typecheck agent with a line limit", () => {
+  it("refuses a line over the limit (naming its id) and serves the next one", async () => {
+    const project = await createTempTsProject({ files: 4, seed: 5 });
+    const agent = await startRawAgent(project.dir, ["--max-line-mb", "1"]);
+    try {
+      agent.write(JSON.stringify({ id: "big", overlay: { "src/big.ts": "x".repeat(3 * 1024 * 1024) } }) + "\n");
+      agent.write(JSON.stringify({ id: "next", overlay: { "src/next.ts": "export const n: number = 'x';\n" } }) + "\n");
+      expect(await agent.next(isReply("big"))).toMatchObject({ kind: "error", code: "bad-request" });
+      expect(await agent.next(isReply("next"))).toMatchObject({ kind: "result", diagnostics: [{ file: "src/next.ts", code: 2322 }] });
+    } finally {
+      await agent.kill();
+      await project.remove();
+    }
+  }, 60_000);
+});
+
 describe("typecheck agent with a baseline that has errors", () => {
   it("reports them for the baseline and for checked files only", async () => {
     const project = await createTempTsProject({ files: 6, seed: 9 });

@@ -16,8 +16,8 @@ export interface RawAgent {
 }
 
 /** Starts the agent in `dir` through the local transport. */
-export async function startRawAgent(dir: string): Promise<RawAgent> {
-  const connection = await createLocalAgentTransport({ repoDir: dir }).start();
+export async function startRawAgent(dir: string, agentArgs: readonly string[] = []): Promise<RawAgent> {
+  const connection = await createLocalAgentTransport({ repoDir: dir, agentArgs }).start();
   const lines: unknown[] = [];
   const waiters = new Set<() => void>();
   connection.onLine((line) => {
