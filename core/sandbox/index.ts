@@ -26,6 +26,7 @@ export type { CheckpointPhase, SandboxEvent, SandboxEventListener } from "./sand
 export type { ResourceLimits } from "./sandbox-limits.ts";
 export { defaultLimits } from "./sandbox-limits.ts";
 export { labelKeys } from "./labels.ts";
+export { baseImageName } from "./base-image.ts";
 export type { JsonLinesChannel } from "./json-lines-channel.ts";
 export { openJsonLinesChannel } from "./json-lines-channel.ts";
 export type { DockerDriverOptions } from "./docker/docker-sandbox-driver.ts";
