@@ -180,6 +180,14 @@ export interface LiveSet {
   readonly sandboxes?: Iterable<string>;
 }
 
+/** Options of `gc`. */
+export interface GcOptions {
+  /** Only report what would be removed. */
+  readonly dryRun?: boolean;
+  /** Only consider resources of these sessions (e.g. the one session that just finished); default all. */
+  readonly onlySessions?: Iterable<string>;
+}
+
 /** What `gc` did (or, with `dryRun`, would do). */
 export interface GcReport {
   readonly removedContainers: readonly string[];
@@ -221,7 +229,7 @@ export interface SandboxDriver {
   /** Removes a checkpoint's image; fails while forks or child checkpoints still use it. */
   removeCheckpoint(checkpoint: Checkpoint): Promise<void>;
   /** Removes every Forklift container and image not named in `live` (the driver's own warm pool is always live). */
-  gc(live: LiveSet, options?: { dryRun?: boolean }): Promise<GcReport>;
+  gc(live: LiveSet, options?: GcOptions): Promise<GcReport>;
   /** Drains the warm pool and waits for background work; the driver is unusable afterwards. */
   dispose(): Promise<void>;
 }

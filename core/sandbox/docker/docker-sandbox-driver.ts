@@ -13,6 +13,7 @@ import type {
   FileChangesResult,
   FileWrite,
   ForkOptions,
+  GcOptions,
   GcReport,
   ImageInfo,
   ImageRequest,
@@ -199,13 +200,14 @@ export class DockerSandboxDriver implements SandboxDriver {
     await this.client.call((api) => api.getImage(checkpoint.id).remove({ force: true, noprune: false }));
   }
 
-  gc(live: LiveSet, options: { dryRun?: boolean } = {}): Promise<GcReport> {
+  gc(live: LiveSet, options: GcOptions = {}): Promise<GcReport> {
     const pooled = this.pool ? [...this.pool.readyIds] : [];
     const poolCheckpoint = this.poolCheckpoint ? [this.poolCheckpoint.id] : [];
+    const only = options.onlySessions === undefined ? undefined : new Set(options.onlySessions);
     return collectGarbage(
       this.client,
       { sessions: live.sessions ?? [], checkpoints: [...(live.checkpoints ?? []), ...poolCheckpoint], sandboxes: [...(live.sandboxes ?? []), ...pooled] },
-      options,
+      { ...(options.dryRun !== undefined && { dryRun: options.dryRun }), ...(only && { only: (resource: { session: string }) => only.has(resource.session) }) },
     );
   }
 
