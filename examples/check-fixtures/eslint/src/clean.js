@@ -1,0 +1,2 @@
+// No findings.
+export const answer = 42;
