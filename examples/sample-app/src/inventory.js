@@ -1,7 +1,11 @@
 // A tiny inventory: the sample repository Forklift migrates in its demo and tests.
+// Half-migrated, as real code bases are: the logger is imported and used in one place already.
+import { logger } from "./logger.js";
+
 export class Inventory {
   constructor() {
     this.items = new Map();
+    logger.info("inventory created");
   }
 
   add(sku, quantity) {
