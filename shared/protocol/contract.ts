@@ -13,6 +13,11 @@ export const FileDiffSchema = z.strictObject({ path: z.string().min(1), before: 
 /** See {@link FileDiffSchema}. */
 export type FileDiff = z.infer<typeof FileDiffSchema>;
 
+/** The generators a session can use, as the spec names them. */
+export const GeneratorNameSchema = z.enum(["recipe", "llm"]);
+/** See {@link GeneratorNameSchema}. */
+export type GeneratorName = z.infer<typeof GeneratorNameSchema>;
+
 /**
  * The engine's API, the same in every host (Electron IPC, local WebSocket, in-process): each
  * "noun/verb" method with its request and response. The server validates every request; errors
@@ -21,7 +26,14 @@ export type FileDiff = z.infer<typeof FileDiffSchema>;
 export const contract = {
   /** Starts a session: one spec applied to one repository; returns once it is recorded (preparing). */
   "session/start": {
-    request: z.strictObject({ specPath: z.string().min(1), repoPath: z.string().min(1) }),
+    request: z.strictObject({
+      specPath: z.string().min(1),
+      repoPath: z.string().min(1),
+      /** Include the repository's uncommitted work in the root instead of refusing it. */
+      allowDirty: z.boolean().optional(),
+      /** Which of the spec's generators run (default: every one the spec configures). */
+      generators: z.array(GeneratorNameSchema).min(1).optional(),
+    }),
     response: SessionSchema,
   },
   /** Every session in the store, newest first. */
@@ -59,9 +71,9 @@ export const contract = {
   },
   /** A git-apply-able patch of a node against the root commit, with its provenance in the header. */
   "node/export": { request: nodeRequest, response: z.strictObject({ patch: z.string(), fileName: z.string() }) },
-  /** Commits a node's files on a new branch of the user's repository (the working tree is not touched). */
+  /** Commits a node's files on a new branch of the user's repository (default `forklift/<session>`; the working tree is not touched). */
   "node/apply": {
-    request: z.strictObject({ nodeId: id, branch: z.string().min(1) }),
+    request: z.strictObject({ nodeId: id, branch: z.string().min(1).optional() }),
     response: z.strictObject({ branch: z.string(), commit: z.string() }),
   },
 } as const satisfies Record<`${string}/${string}`, { request: z.ZodType; response: z.ZodType }>;

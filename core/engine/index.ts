@@ -1,0 +1,6 @@
+/** The engine: `createEngine(deps)`, the composition root every host serves (see DESIGN.md, "One engine, several hosts"). */
+export { createEngine } from "./create-engine.ts";
+export type { Engine, EngineDeps } from "./create-engine.ts";
+export type { SandboxChoice } from "./sandbox-choice.ts";
+export type { LlmCallSettings } from "./build-generators.ts";
+export { sessionLabel } from "./session-runtime.ts";

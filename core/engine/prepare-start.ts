@@ -1,0 +1,45 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { ForkliftError } from "../../shared/errors.ts";
+import type { FileChanges } from "../../shared/file-changes.ts";
+import { loadSpec } from "../spec/load-spec.ts";
+import type { Spec } from "../spec/spec-schema.ts";
+import { gitText } from "../search/repo/run-git.ts";
+import { headCommit } from "../search/repo/repo-snapshot.ts";
+import { workingTreeChanges } from "../search/repo/working-tree-changes.ts";
+
+/** What a new session starts from, checked. */
+export interface StartInput {
+  readonly spec: Spec;
+  readonly specText: string;
+  readonly specPath: string;
+  readonly repoPath: string;
+  readonly rootCommit: string;
+  readonly rootChanges: FileChanges;
+}
+
+/**
+ * Reads and validates the spec, checks the repository (exists, is git, has a commit) and its
+ * working tree: uncommitted work is refused unless `allowDirty`, then it becomes the root's
+ * changes. Nothing is written anywhere.
+ */
+export async function prepareStart(specPath: string, repoPath: string, allowDirty: boolean): Promise<StartInput> {
+  const absoluteSpec = path.resolve(specPath);
+  const spec = await loadSpec(absoluteSpec);
+  const specText = await readFile(absoluteSpec, "utf8");
+  const repo = path.resolve(repoPath);
+  const info = await stat(repo).catch(() => undefined);
+  if (!info?.isDirectory()) throw new ForkliftError("repo-missing", `repository ${repo} does not exist or is not a directory: check --repo`);
+  const top = await gitText(repo, ["rev-parse", "--show-toplevel"]).catch(() => undefined);
+  if (top === undefined) throw new ForkliftError("repo-not-git", `${repo} is not a git repository: run \`git init\` and commit there first`);
+  const rootCommit = await headCommit(top).catch(() => {
+    throw new ForkliftError("repo-not-git", `${top} has no commit yet: commit the code to migrate first`);
+  });
+  const changes = await workingTreeChanges(top);
+  const dirty = Object.keys(changes);
+  if (dirty.length > 0 && !allowDirty) {
+    const shown = dirty.slice(0, 3).join(", ") + (dirty.length > 3 ? ` and ${dirty.length - 3} more` : "");
+    throw new ForkliftError("repo-dirty", `${top} has uncommitted changes (${shown}): commit or stash them, or pass --allow-dirty to migrate them too`);
+  }
+  return { spec, specText, specPath: absoluteSpec, repoPath: top, rootCommit, rootChanges: changes };
+}

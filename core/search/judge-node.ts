@@ -1,0 +1,129 @@
+import type { CheckSummary } from "../../shared/domain/check-summary.ts";
+import type { Node } from "../../shared/domain/node.ts";
+import { ForkliftError } from "../../shared/errors.ts";
+import type { FastCheckDiagnostic } from "../fastcheck/index.ts";
+import { getNode, updateNode } from "../store/index.ts";
+import { countSites } from "../targets/index.ts";
+import type { Baseline } from "./judgement/judge.ts";
+import { verdictOf } from "./judgement/verdict.ts";
+import { changesSince, nodeSourceFiles } from "./node-files.ts";
+import type { CheckpointHandle, FastTier } from "./runner/runner.ts";
+import type { SearchContext } from "./search-context.ts";
+
+/** The fast tier of one checkpoint, with the diagnostics its unchanged state already has. */
+export interface WarmFastTier {
+  readonly tier: FastTier;
+  /** Keys of the baseline's errors (file, code and message: line numbers move). */
+  readonly baseline: ReadonlyMap<string, number>;
+}
+
+/** What judging a node needs besides the context. */
+export interface JudgeInput {
+  readonly node: Node;
+  /** A checkpoint of the node's parent or another ancestor. */
+  readonly base: CheckpointHandle;
+  readonly baseline: Baseline;
+  readonly sitesAtRoot: number;
+  readonly fast?: WarmFastTier;
+}
+
+/** The name a fast-tier result is recorded under (spec check names cannot contain ':'). */
+export const fastCheckName = "typecheck:fast";
+
+/**
+ * Judges one pending node: sites left, then the fast tier (a new type error makes it invalid
+ * without a container), then the slow checks in a fork, then the verdict. Every step is recorded
+ * before the next; a sandbox that cannot be reached sends the node back to pending and rethrows.
+ */
+export async function judgeNode(context: SearchContext, input: JudgeInput): Promise<Node> {
+  const { store, spec, snapshot } = context;
+  const { node, base } = input;
+  updateNode(store, node.id, { state: "checking" });
+  context.changed();
+  try {
+    const sitesLeft = countSites(spec.targets, await nodeSourceFiles(store, snapshot, node.id));
+    const changes = changesSince(store, base.nodeId, node.id);
+    const checks: CheckSummary[] = [];
+    if (input.fast) {
+      const started = performance.now();
+      const result = await input.fast.tier.checker.check(changes);
+      const durationMs = Math.round(performance.now() - started);
+      if (result.status === "checked") {
+        const fresh = newErrors(result.diagnostics, input.fast.baseline);
+        const summary: CheckSummary = {
+          name: fastCheckName,
+          mode: "gate",
+          status: fresh.length > 0 ? "failed" : "passed",
+          newFailures: fresh.length,
+          fixedFailures: 0,
+          baselineFailures: result.diagnostics.filter((d) => d.category === "error").length - fresh.length,
+          durationMs,
+          ...(fresh[0] && { detail: describeDiagnostic(fresh[0]) }),
+        };
+        if (fresh.length > 0) {
+          const verdict = verdictOf([summary], [], input.sitesAtRoot, sitesLeft);
+          return record(context, node.id, verdict.state, verdict.reason, [summary], verdict.score);
+        }
+        checks.push(summary);
+      } else if (result.status === "infra") {
+        context.log("warn", `fast tier could not judge: ${result.detail}; slow checks decide`, node.id);
+      }
+    }
+    const slow = await context.sandboxes.run(() => context.judge.judge(base, node.id, changes, input.baseline));
+    checks.push(...slow);
+    const verdict = verdictOf(checks, spec.checks, input.sitesAtRoot, sitesLeft);
+    return record(context, node.id, verdict.state, verdict.reason, checks, verdict.score);
+  } catch (error) {
+    if (isUnreachable(error)) {
+      updateNode(store, node.id, { state: "pending", reason: "interrupted: the sandbox could not be reached" });
+      context.changed();
+      throw error;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    context.log("warn", `node could not be checked: ${message}`, node.id);
+    return record(context, node.id, "failed-infra", `could not be checked: ${message}`, [], undefined);
+  }
+}
+
+function record(context: SearchContext, nodeId: string, state: Node["state"], reason: string | undefined, checks: CheckSummary[], score: Node["score"]): Node {
+  const current = getNode(context.store, nodeId);
+  if (current?.state === "pruned") return current; // pruned by the user while it was checked
+  const node = updateNode(context.store, nodeId, { state, ...(reason !== undefined && { reason }), checks, ...(score && { score }) });
+  context.changed();
+  return node;
+}
+
+/** Counts the error diagnostics of a state by key, for comparison with another state's. */
+export function diagnosticKeys(diagnostics: readonly FastCheckDiagnostic[]): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.category !== "error") continue;
+    const key = `${diagnostic.file ?? ""}|${diagnostic.code}|${diagnostic.message}`;
+    keys.set(key, (keys.get(key) ?? 0) + 1);
+  }
+  return keys;
+}
+
+function newErrors(diagnostics: readonly FastCheckDiagnostic[], baseline: ReadonlyMap<string, number>): FastCheckDiagnostic[] {
+  const left = new Map(baseline);
+  return diagnostics.filter((diagnostic) => {
+    if (diagnostic.category !== "error") return false;
+    const key = `${diagnostic.file ?? ""}|${diagnostic.code}|${diagnostic.message}`;
+    const count = left.get(key) ?? 0;
+    if (count > 0) {
+      left.set(key, count - 1);
+      return false;
+    }
+    return true;
+  });
+}
+
+function describeDiagnostic(diagnostic: FastCheckDiagnostic): string {
+  const where = diagnostic.file ? `${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ""}: ` : "";
+  return `${where}TS${diagnostic.code} ${diagnostic.message.split("\n")[0]}`;
+}
+
+/** True for errors that mean the sandbox machinery is gone (no point judging further). */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof ForkliftError && (error.code === "docker-not-running" || error.code === "docker-not-installed" || error.code === "docker-permission-denied");
+}

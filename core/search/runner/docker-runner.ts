@@ -1,0 +1,135 @@
+/** The runner on Docker: checkpoints are images, checks run in forks with no network (core/sandbox). */
+import { ForkliftError } from "../../../shared/errors.ts";
+import type { FileChanges } from "../../../shared/file-changes.ts";
+import { createFastChecker, createSandboxAgentTransport } from "../../fastcheck/index.ts";
+import type { Checkpoint, ImageRequest, ResourceLimits, Sandbox, SandboxDriver } from "../../sandbox/index.ts";
+import type { CheckpointHandle, CommandOutcome, CommandSpec, FastTier, Runner } from "./runner.ts";
+
+/** What a session's sandboxes are made of (from the spec's `sandbox` section). */
+export interface DockerRunnerOptions {
+  readonly driver: SandboxDriver;
+  /** The session label every container and image gets (gc and leak checks find them by it). */
+  readonly sessionLabel: string;
+  readonly image: ImageRequest;
+  readonly setup: readonly string[];
+  readonly setupNetwork: boolean;
+  readonly limits: Partial<ResourceLimits>;
+  /** The root checkpoint as described by {@link DockerRunner.describeRoot}, when resuming. */
+  readonly rootDescription?: string;
+}
+
+/** The fields every checkpoint of a session shares; saved with the session so a new process can fork again. */
+type CheckpointTemplate = Omit<Checkpoint, "id" | "node" | "parentId" | "createdAt" | "durationMs">;
+
+/** A Docker-backed runner for one session. */
+export class DockerRunner implements Runner {
+  readonly kind = "docker";
+  private template: CheckpointTemplate | undefined;
+
+  constructor(private readonly options: DockerRunnerOptions) {
+    if (options.rootDescription) this.template = JSON.parse(options.rootDescription) as CheckpointTemplate;
+  }
+
+  /** The session-wide part of the root checkpoint, as text to store with the session. */
+  describeRoot(): string | undefined {
+    return this.template && JSON.stringify(this.template);
+  }
+
+  async createRoot(nodeId: string, dir: string): Promise<CheckpointHandle> {
+    const { driver, sessionLabel, image, setup, setupNetwork, limits } = this.options;
+    const checkpoint = await driver.createCheckpoint({ session: sessionLabel, node: nodeId, repoPath: dir, image, setup, setupNetwork, limits });
+    this.template = { session: checkpoint.session, baseImage: checkpoint.baseImage, workdir: checkpoint.workdir, uid: checkpoint.uid, gid: checkpoint.gid };
+    return { id: checkpoint.id, nodeId };
+  }
+
+  async reattach(id: string, nodeId: string): Promise<CheckpointHandle | undefined> {
+    if (!this.template) return undefined;
+    // Forking is the test that matters: an image that cannot be forked is as good as gone.
+    try {
+      const sandbox = await this.options.driver.fork(this.checkpoint({ id, nodeId }), { node: nodeId });
+      await this.options.driver.destroy(sandbox);
+      return { id, nodeId };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async derive(base: CheckpointHandle, nodeId: string, changes: FileChanges): Promise<CheckpointHandle> {
+    return this.inFork(base, nodeId, changes, async (sandbox) => {
+      const checkpoint = await this.options.driver.checkpoint(sandbox, nodeId);
+      return { id: checkpoint.id, nodeId };
+    });
+  }
+
+  run(base: CheckpointHandle, nodeId: string, changes: FileChanges, commands: readonly CommandSpec[]): Promise<CommandOutcome[]> {
+    return this.inFork(base, nodeId, changes, async (sandbox) => {
+      const outcomes: CommandOutcome[] = [];
+      for (const spec of commands) {
+        const result = await this.options.driver.exec(sandbox, { command: spec.command, timeoutMs: spec.timeoutMs, maxOutputBytes: 256 * 1024 });
+        const output = [result.stdout.text, result.stderr.text].filter(Boolean).join("\n");
+        switch (result.status) {
+          case "exited":
+            outcomes.push({ status: "exited", exitCode: result.exitCode, output, durationMs: result.durationMs });
+            break;
+          case "timed-out":
+            outcomes.push({ status: "timed-out", output, durationMs: result.durationMs });
+            break;
+          case "infra":
+            outcomes.push({ status: "infra", detail: `${result.reason}: ${result.detail}`, durationMs: result.durationMs });
+            return outcomes; // the sandbox is unusable: the remaining checks could not say anything either
+        }
+      }
+      return outcomes;
+    });
+  }
+
+  async fastTier(base: CheckpointHandle): Promise<FastTier | undefined> {
+    const { driver } = this.options;
+    const sandbox = await driver.fork(this.checkpoint(base), { node: base.nodeId });
+    const checker = createFastChecker({ transport: createSandboxAgentTransport({ driver, sandbox }), requestTimeoutMs: 60_000 });
+    const close = async () => {
+      await checker.close().catch(() => undefined);
+      await driver.destroy(sandbox).catch(() => undefined);
+    };
+    const started = await checker.start().catch(() => undefined);
+    if (started?.status !== "ready") {
+      await close();
+      return undefined;
+    }
+    return { checker, close };
+  }
+
+  async remove(handle: CheckpointHandle): Promise<void> {
+    if (!this.template) return;
+    try {
+      await this.options.driver.removeCheckpoint(this.checkpoint(handle));
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+  }
+
+  async dispose(): Promise<void> {}
+
+  private checkpoint(handle: CheckpointHandle): Checkpoint {
+    if (!this.template) throw new ForkliftError("internal", "the session's root checkpoint is not known yet");
+    return { ...this.template, id: handle.id, node: handle.nodeId, createdAt: new Date(0).toISOString(), durationMs: 0 };
+  }
+
+  private async inFork<T>(base: CheckpointHandle, nodeId: string, changes: FileChanges, use: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+    const { driver } = this.options;
+    const sandbox = await driver.fork(this.checkpoint(base), { node: nodeId });
+    try {
+      if (Object.keys(changes).length > 0) await driver.applyChanges(sandbox, changes);
+      return await use(sandbox);
+    } finally {
+      await driver.destroy(sandbox).catch(() => undefined);
+    }
+  }
+}
+
+/** True for the daemon's "no such image" (404). */
+function isMissing(error: unknown): boolean {
+  if (error instanceof ForkliftError) return error.code === "image-missing" || error.code === "not-found";
+  return typeof error === "object" && error !== null && (error as { statusCode?: unknown }).statusCode === 404;
+}

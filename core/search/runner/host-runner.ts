@@ -1,0 +1,100 @@
+/**
+ * The runner on this machine, without Docker: a checkpoint is a directory, a check runs in a
+ * throw-away copy. No isolation at all: for tests and for repositories the user trusts. The
+ * engine uses Docker unless told otherwise.
+ */
+import { cp, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { FileChanges } from "../../../shared/file-changes.ts";
+import { ForkliftError } from "../../../shared/errors.ts";
+import { createFastChecker, createLocalAgentTransport } from "../../fastcheck/index.ts";
+import type { CheckpointHandle, CommandOutcome, CommandSpec, FastTier, Runner } from "./runner.ts";
+import { runShell } from "./run-shell.ts";
+
+/** Options of {@link createHostRunner}. */
+export interface HostRunnerOptions {
+  /** Where checkpoint directories go (default: a new temporary directory). */
+  readonly root?: string;
+  /** Setup commands run once in the root checkpoint. */
+  readonly setup: readonly string[];
+}
+
+/** Creates a host runner; each checkpoint is a directory named after its node under the root. */
+export function createHostRunner(options: HostRunnerOptions): Runner {
+  let rootDir: Promise<string> | undefined;
+  const base = () => (rootDir ??= options.root ? mkdir(options.root, { recursive: true }).then(() => options.root!) : mkdtemp(path.join(tmpdir(), "forklift-host-")));
+  const copyOf = async (from: string, to: string, changes: FileChanges) => {
+    await cp(from, to, { recursive: true, filter: (source) => path.basename(source) !== ".git" });
+    for (const [file, content] of Object.entries(changes)) {
+      const target = path.join(to, file);
+      if (content === null) await rm(target, { force: true });
+      else {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, content);
+      }
+    }
+  };
+  return {
+    kind: "host",
+    async createRoot(nodeId, dir) {
+      const target = path.join(await base(), nodeId);
+      await rm(target, { recursive: true, force: true });
+      await copyOf(dir, target, {});
+      for (const command of options.setup) {
+        const outcome = await runShell(command, target, 10 * 60_000);
+        if (outcome.status !== "exited" || outcome.exitCode !== 0) {
+          throw new ForkliftError("setup-failed", `setup command \`${command}\` failed (${describe(outcome)}); fix the spec's setup or the repository`);
+        }
+      }
+      return { id: target, nodeId };
+    },
+    async reattach(id, nodeId) {
+      return (await stat(id).catch(() => undefined))?.isDirectory() ? { id, nodeId } : undefined;
+    },
+    async derive(from, nodeId, changes) {
+      const target = path.join(await base(), nodeId);
+      await rm(target, { recursive: true, force: true });
+      await copyOf(from.id, target, changes);
+      return { id: target, nodeId };
+    },
+    async run(from: CheckpointHandle, nodeId: string, changes: FileChanges, commands: readonly CommandSpec[]) {
+      const work = await mkdtemp(path.join(await base(), `run-${nodeId.slice(0, 8)}-`));
+      try {
+        await copyOf(from.id, work, changes);
+        const outcomes: CommandOutcome[] = [];
+        for (const command of commands) outcomes.push(await runShell(command.command, work, command.timeoutMs));
+        return outcomes;
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+    async fastTier(from): Promise<FastTier | undefined> {
+      const checker = createFastChecker({ transport: createLocalAgentTransport({ repoDir: from.id }) });
+      const started = await checker.start();
+      if (started.status !== "ready") {
+        await checker.close();
+        return undefined;
+      }
+      return { checker, close: () => checker.close() };
+    },
+    async remove(handle) {
+      await rm(handle.id, { recursive: true, force: true });
+    },
+    describeRoot: () => undefined,
+    async dispose() {
+      if (!options.root && rootDir) await rm(await rootDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function describe(outcome: CommandOutcome): string {
+  switch (outcome.status) {
+    case "exited":
+      return `exit code ${outcome.exitCode}${outcome.output.trim() ? `: ${outcome.output.trim().split("\n").pop()}` : ""}`;
+    case "timed-out":
+      return "timed out";
+    case "infra":
+      return outcome.detail;
+  }
+}

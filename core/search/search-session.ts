@@ -1,0 +1,230 @@
+/**
+ * The beam search of one session: prepare the root (checkpoint and baseline), then depth after
+ * depth expand the best nodes into hypotheses, judge them (fast tier, then slow checks in forks),
+ * keep the best, checkpoint them as they are expanded, until a solution, a budget, patience,
+ * the maximum depth, or the caller stops it. Every state change is written to the store first.
+ */
+import type { Node } from "../../shared/domain/node.ts";
+import { rootOf } from "../../shared/domain/tree-navigation.ts";
+import type { Tree } from "../../shared/domain/tree.ts";
+import { getSessionSetting, getTree, setSessionSetting, updateNode } from "../store/index.ts";
+import { countSites } from "../targets/index.ts";
+import { budgetSpent, spentBy } from "./budget.ts";
+import type { Spent } from "./budget.ts";
+import { Checkpoints } from "./checkpoints.ts";
+import { expandNode } from "./expand-node.ts";
+import type { Baseline } from "./judgement/judge.ts";
+import { isSolution } from "./judgement/verdict.ts";
+import { diagnosticKeys, judgeNode } from "./judge-node.ts";
+import type { WarmFastTier } from "./judge-node.ts";
+import { nodeSourceFiles } from "./node-files.ts";
+import type { CheckpointHandle } from "./runner/runner.ts";
+import type { SearchContext } from "./search-context.ts";
+import { compareNodes, selectBeam } from "./select-beam.ts";
+
+/** How a search ended. */
+export type SearchOutcome =
+  | { readonly kind: "solution"; readonly nodeId: string }
+  | { readonly kind: "exhausted"; readonly reason: string }
+  | { readonly kind: "paused" }
+  | { readonly kind: "stopped" };
+
+/** Why the caller aborts a run: pause (resumable) or stop (for good). */
+export type AbortReason = "pause" | "stop";
+
+/** What the search reports as it goes. */
+export interface SearchProgress {
+  readonly depth: number;
+  readonly sitesLeft: number;
+  readonly nodesChecking: number;
+  readonly spent: Spent;
+}
+
+/** Session settings the search keeps. */
+export const settingKeys = { baseline: "baseline", wallMs: "wall-ms" } as const;
+
+/** One session's search. */
+export class SearchSession {
+  readonly checkpoints: Checkpoints;
+  private fastUnavailable = false;
+  private runStarted = performance.now();
+  private wallBefore = 0;
+
+  constructor(
+    private readonly context: SearchContext,
+    private readonly onProgress: (progress: SearchProgress) => void = () => {},
+  ) {
+    this.checkpoints = new Checkpoints(context);
+  }
+
+  /** Runs until the search ends or `signal` aborts (its reason: "pause" or "stop"). */
+  async run(signal: AbortSignal): Promise<SearchOutcome> {
+    const { spec, store, sessionId } = this.context;
+    this.runStarted = performance.now();
+    this.wallBefore = Number(getSessionSetting(store, sessionId, settingKeys.wallMs) ?? 0);
+    try {
+      const { baseline, sitesAtRoot } = await this.prepareRoot();
+      let best = bestScore(getTree(store, sessionId));
+      let stale = 0;
+      for (;;) {
+        if (signal.aborted) return aborted(signal);
+        let tree = getTree(store, sessionId);
+        const early = this.finished(tree);
+        if (early) return early;
+        await this.judgePending(tree, baseline, sitesAtRoot, signal);
+        if (signal.aborted) return aborted(signal);
+        tree = getTree(store, sessionId);
+        const judged = this.finished(tree);
+        if (judged) return judged;
+        const beam = selectBeam(tree, spec.search.beamWidth, spec.search.maxDepth);
+        if (beam.length === 0) {
+          const atMax = Object.values(tree.nodes).some((node) => node.state === "scored" && node.depth >= spec.search.maxDepth);
+          return { kind: "exhausted", reason: atMax ? `maximum depth ${spec.search.maxDepth} reached without a solution` : "no node left to expand: every hypothesis was rejected" };
+        }
+        this.report(tree);
+        await Promise.all(beam.map((node) => this.expandAndJudge(node, baseline, sitesAtRoot, signal)));
+        this.saveWallTime();
+        if (signal.aborted) return aborted(signal);
+        tree = getTree(store, sessionId);
+        this.report(tree);
+        const now = bestScore(tree);
+        if (now > best) {
+          best = now;
+          stale = 0;
+        } else if (++stale >= spec.search.patienceDepths) {
+          return this.finished(tree) ?? { kind: "exhausted", reason: `no better score for ${spec.search.patienceDepths} depths` };
+        }
+      }
+    } finally {
+      this.saveWallTime();
+    }
+  }
+
+  /** Expands one node now (the user's `node/expand`): records the children and judges them. */
+  async expandNow(nodeId: string, options: { hint?: string; count?: number; generators: SearchContext["generators"]; signal: AbortSignal }): Promise<{ children: Node[]; judged: Promise<void> }> {
+    const { baseline, sitesAtRoot } = await this.prepareRoot();
+    const children = await expandNode(this.context, nodeId, options);
+    return { children, judged: this.judgeChildren(nodeId, children, baseline, sitesAtRoot, options.signal) };
+  }
+
+  /** Judges the session's pending nodes (manual edits, expansions, interrupted checks). */
+  async judgePendingNow(signal: AbortSignal): Promise<void> {
+    const { baseline, sitesAtRoot } = await this.prepareRoot();
+    await this.judgePending(getTree(this.context.store, this.context.sessionId), baseline, sitesAtRoot, signal);
+  }
+
+  /** What has been spent so far, this run's time included. */
+  spent(tree: Tree): Spent {
+    return spentBy(tree, this.wallBefore + (performance.now() - this.runStarted));
+  }
+
+  /** The root's checkpoint and baseline, made once per session (and again only if lost). */
+  private async prepareRoot(): Promise<{ baseline: Baseline; sitesAtRoot: number }> {
+    const { store, sessionId, judge } = this.context;
+    const tree = getTree(store, sessionId);
+    const root = rootOf(tree);
+    if (!root) throw new Error(`session ${sessionId} has no root node`);
+    const stored = getSessionSetting(store, sessionId, settingKeys.baseline);
+    if (root.state === "scored" && root.score && stored) return { baseline: JSON.parse(stored) as Baseline, sitesAtRoot: root.score.sitesLeft };
+    const handle = await this.checkpoints.nearest(root.id);
+    if (root.state !== "checking") updateNode(store, root.id, { state: "checking", reason: "running the checks at the root: the baseline" });
+    this.context.changed();
+    const sitesAtRoot = countSites(this.context.spec.targets, await nodeSourceFiles(store, this.context.snapshot, root.id));
+    const { baseline, summaries } = await this.context.sandboxes.run(() => judge.baseline(handle));
+    setSessionSetting(store, sessionId, settingKeys.baseline, JSON.stringify(baseline));
+    updateNode(store, root.id, { state: "scored", checks: summaries, score: { value: 0, sitesLeft: sitesAtRoot, gatesHeld: true, parts: { sites: 0 } } });
+    this.context.changed();
+    this.context.log("info", `baseline: ${sitesAtRoot} site(s) to migrate; ${summaries.map((s) => `${s.name} ${s.baselineFailures} failing`).join(", ") || "no checks"}`, root.id);
+    return { baseline, sitesAtRoot };
+  }
+
+  private async expandAndJudge(node: Node, baseline: Baseline, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
+    const budget = budgetSpent(this.spent(getTree(this.context.store, this.context.sessionId)), this.context.spec.budgets);
+    if (budget) return;
+    const children = await expandNode(this.context, node.id, { generators: this.context.generators, signal });
+    if (children.length === 0) {
+      this.context.log("info", "no hypothesis to check from this node", node.id);
+      return;
+    }
+    await this.judgeChildren(node.id, children, baseline, sitesAtRoot, signal);
+  }
+
+  private async judgeChildren(parentId: string, children: readonly Node[], baseline: Baseline, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
+    if (children.length === 0) return;
+    const base = await this.checkpoints.ensure(parentId);
+    const fast = await this.warmFastTier(base);
+    try {
+      await Promise.all(
+        children.map(async (child) => {
+          if (signal.aborted) return;
+          await judgeNode(this.context, { node: child, base, baseline, sitesAtRoot, ...(fast && { fast }) });
+        }),
+      );
+    } finally {
+      await fast?.tier.close();
+    }
+  }
+
+  private async judgePending(tree: Tree, baseline: Baseline, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
+    const pending = Object.values(tree.nodes).filter((node) => node.state === "pending" && node.parentId !== undefined);
+    await Promise.all(
+      pending.map(async (node) => {
+        if (signal.aborted) return;
+        const base = await this.checkpoints.nearest(node.parentId!);
+        await judgeNode(this.context, { node, base, baseline, sitesAtRoot });
+      }),
+    );
+  }
+
+  private async warmFastTier(base: CheckpointHandle): Promise<WarmFastTier | undefined> {
+    if (!this.context.fastTier || this.fastUnavailable) return undefined;
+    const tier = await this.context.runner.fastTier(base).catch((error: unknown) => {
+      this.context.log("warn", `fast tier could not start: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    if (!tier) {
+      this.fastUnavailable = true;
+      this.context.log("info", "fast tier unavailable here (no TypeScript or tsconfig): slow checks judge every hypothesis");
+      return undefined;
+    }
+    const result = await tier.checker.baseline();
+    if (result.status !== "checked") {
+      await tier.close();
+      return undefined;
+    }
+    return { tier, baseline: diagnosticKeys(result.diagnostics) };
+  }
+
+  private finished(tree: Tree): SearchOutcome | undefined {
+    const solutions = Object.values(tree.nodes).filter((node) => node.state === "scored" && isSolution(node.score));
+    if (solutions.length > 0) return { kind: "solution", nodeId: solutions.sort(compareNodes(tree))[0]!.id };
+    const budget = budgetSpent(this.spent(tree), this.context.spec.budgets);
+    return budget ? { kind: "exhausted", reason: budget } : undefined;
+  }
+
+  private report(tree: Tree): void {
+    const nodes = Object.values(tree.nodes);
+    const scored = nodes.filter((node) => node.state === "scored" && node.score);
+    this.onProgress({
+      depth: Math.max(0, ...scored.map((node) => node.depth)),
+      sitesLeft: Math.min(...scored.map((node) => node.score!.sitesLeft), Number.MAX_SAFE_INTEGER) % Number.MAX_SAFE_INTEGER,
+      nodesChecking: nodes.filter((node) => node.state === "checking" || node.state === "pending").length,
+      spent: this.spent(tree),
+    });
+  }
+
+  private saveWallTime(): void {
+    const total = Math.round(this.wallBefore + (performance.now() - this.runStarted));
+    setSessionSetting(this.context.store, this.context.sessionId, settingKeys.wallMs, String(total));
+    this.wallBefore = total;
+    this.runStarted = performance.now();
+  }
+}
+
+function bestScore(tree: Tree): number {
+  return Math.max(-Infinity, ...Object.values(tree.nodes).filter((node) => node.state === "scored" && node.score).map((node) => node.score!.value));
+}
+
+function aborted(signal: AbortSignal): SearchOutcome {
+  return signal.reason === "stop" ? { kind: "stopped" } : { kind: "paused" };
+}
