@@ -1,0 +1,20 @@
+/** Slow checks: run a spec's checks in a sandbox fork, parse their reports, and keep per-checkpoint baselines. */
+export type { CheckReport, Diagnostic, LintFinding, ParseResult, TestResult, TestStatus } from "./check-report.ts";
+export type { CheckDefinition } from "./check-definition.ts";
+export { checkFingerprint, isTestParser } from "./check-definition.ts";
+export type { CheckInfra, CheckInfraReason, CheckRun } from "./check-run.ts";
+export { isCheckInfra } from "./check-run.ts";
+export type { RawOutput } from "./raw-output.ts";
+export { capText, defaultRawBytes } from "./raw-output.ts";
+export type { RunCheckOptions } from "./run-check.ts";
+export { defaultMaxReportBytes, runCheck } from "./run-check.ts";
+export type { ReportInput } from "./parsers/parse-report.ts";
+export { exitCodeTestId, parseReport } from "./parsers/parse-report.ts";
+export type { CheckBaseline } from "./check-baseline.ts";
+export { CheckBaselineSchema, CheckReportSchema } from "./check-baseline.ts";
+export { exitCodeCheckId, flakyTestIds, reportTests } from "./report-tests.ts";
+export type { MeasureOptions } from "./measure-baselines.ts";
+export { measureBaselines } from "./measure-baselines.ts";
+export type { BaselineCacheOptions, BaselineSet } from "./baseline-cache.ts";
+export { BaselineCache } from "./baseline-cache.ts";
+export { infraFromError } from "./infra-from-error.ts";

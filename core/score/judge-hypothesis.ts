@@ -1,0 +1,137 @@
+/**
+ * Judges one hypothesis against its checkpoint's baselines: runs each check (through the
+ * caller's `run`, e.g. in the hypothesis's fork), compares with the baseline, re-runs a test
+ * check once to confirm new failures before blaming the hypothesis, applies the gates and
+ * computes the score. Infrastructure faults make the hypothesis `unjudged`, never `wrong`, unless
+ * a gate had already failed for certain.
+ */
+import type { CheckSummary } from "../../shared/domain/check-summary.ts";
+import { ForkliftError } from "../../shared/errors.ts";
+import type { CheckBaseline, CheckDefinition, CheckInfra, CheckRun } from "../checks/index.ts";
+import { isTestParser } from "../checks/index.ts";
+import { compareCheck } from "./compare-check.ts";
+import { computeScore, type SiteCounts } from "./compute-score.ts";
+import { confirmedFailures, noReportKey, type Failure } from "./failure.ts";
+import type { CheckJudgement, GateFailure, Judgement } from "./judgement.ts";
+import type { ScoreWeights } from "./score-weights.ts";
+
+/** Everything a judgement needs. */
+export interface JudgeInput {
+  /** The spec's checks, in the order they run. */
+  readonly checks: readonly CheckDefinition[];
+  /** The checkpoint's baseline of each check, by name. */
+  readonly baselines: ReadonlyMap<string, CheckBaseline>;
+  /** Runs a check on the hypothesis; called a second time (attempt 2) to confirm new test failures. */
+  readonly run: (check: CheckDefinition, attempt: 1 | 2) => Promise<CheckRun>;
+  readonly sites: SiteCounts;
+  /** Lines added plus removed by the hypothesis. */
+  readonly diffLines: number;
+  readonly weights?: Partial<ScoreWeights>;
+  /** Do not run the checks after a failed gate (they cannot change the verdict). Default true. */
+  readonly stopAtFailedGate?: boolean;
+}
+
+const listCap = 50;
+
+/** Runs, compares, confirms, gates and scores; see the module comment. */
+export async function judgeHypothesis(input: JudgeInput): Promise<Judgement> {
+  const judged: CheckJudgement[] = [];
+  let fault: { check: string; run: CheckInfra } | undefined;
+  let stopReason: string | undefined;
+
+  for (const check of input.checks) {
+    const baseline = input.baselines.get(check.name);
+    if (!baseline) throw new ForkliftError("invalid-input", `no baseline for check ${check.name}: measure the checkpoint's baselines first`);
+    if (stopReason !== undefined) {
+      judged.push({ summary: summary(check, "skipped", 0, { detail: `not run: ${stopReason}` }), newFailures: [], unconfirmed: [], runs: 0 });
+      continue;
+    }
+    const first = await input.run(check, 1);
+    if (first.status === "infra") {
+      fault = { check: check.name, run: first };
+      stopReason = `infrastructure fault in ${check.name}`;
+      judged.push({ summary: summary(check, "error", first.durationMs, { detail: first.detail }), newFailures: [], unconfirmed: [], runs: 1, ...raw(first) });
+      continue;
+    }
+    const comparison = compareCheck(baseline, first);
+    if (comparison.kind === "not-comparable") {
+      judged.push({ summary: summary(check, "skipped", first.durationMs, { detail: comparison.reason }), newFailures: [], unconfirmed: [], runs: 1, ...raw(first) });
+      continue;
+    }
+
+    let confirmed: readonly Failure[] = comparison.newFailures;
+    let unconfirmed: readonly Failure[] = [];
+    let durationMs = first.durationMs;
+    let runs = 1;
+    if (comparison.newFailures.length > 0 && isTestParser(check.parser)) {
+      const second = await input.run(check, 2);
+      runs = 2;
+      durationMs += second.durationMs;
+      if (second.status === "infra") {
+        fault = { check: check.name, run: second };
+        stopReason = `infrastructure fault in ${check.name}`;
+        const detail = `the re-run to confirm ${comparison.newFailures.length} new failure(s) failed: ${second.detail}`;
+        judged.push({ summary: summary(check, "error", durationMs, { detail }), newFailures: [], unconfirmed: [], runs, ...raw(first) });
+        continue;
+      }
+      const again = compareCheck(baseline, second);
+      const repeated = again.kind === "compared" ? again.newFailures : [];
+      // A re-run that crashed outright (no report) confirms the first run's failures: it failed worse.
+      confirmed = repeated.some((failure) => failure.key === noReportKey) ? comparison.newFailures : confirmedFailures(comparison.newFailures, repeated);
+      unconfirmed = comparison.newFailures.filter((failure) => !confirmed.includes(failure));
+    }
+
+    const status = confirmed.length > 0 ? "failed" : "passed";
+    const detail = status === "failed" ? failureDetail(confirmed) : passDetail(unconfirmed.length, comparison.ignoredFlaky);
+    judged.push({
+      summary: summary(check, status, durationMs, { newFailures: confirmed.length, fixedFailures: comparison.fixedFailures, baselineFailures: comparison.baselineFailures, detail }),
+      newFailures: confirmed.slice(0, listCap),
+      unconfirmed: unconfirmed.slice(0, listCap),
+      runs,
+      ...raw(first),
+    });
+    if (status === "failed" && check.mode === "gate" && (input.stopAtFailedGate ?? true)) stopReason = `gate ${check.name} failed`;
+  }
+
+  const failedGates: GateFailure[] = judged
+    .filter((check) => check.summary.mode === "gate" && check.summary.status === "failed")
+    .map((check) => ({ check: check.summary.name, newFailures: check.summary.newFailures, detail: check.summary.detail ?? "" }));
+  if (failedGates.length === 0 && fault) return { verdict: "unjudged", reason: fault.run.reason, detail: `${fault.check}: ${fault.run.detail}`, check: fault.check, checks: judged };
+  const score = computeScore({
+    summaries: judged.map((check) => check.summary),
+    checkWeights: new Map(input.checks.map((check) => [check.name, check.weight])),
+    sites: input.sites,
+    diffLines: input.diffLines,
+    ...(input.weights ? { weights: input.weights } : {}),
+  });
+  return failedGates.length > 0 ? { verdict: "wrong", failedGates, score, checks: judged } : { verdict: "scored", score, checks: judged };
+}
+
+function summary(check: CheckDefinition, status: CheckSummary["status"], durationMs: number, extra: { newFailures?: number; fixedFailures?: number; baselineFailures?: number; detail?: string | undefined }): CheckSummary {
+  return {
+    name: check.name,
+    mode: check.mode,
+    status,
+    newFailures: extra.newFailures ?? 0,
+    fixedFailures: extra.fixedFailures ?? 0,
+    baselineFailures: extra.baselineFailures ?? 0,
+    durationMs: Math.max(0, durationMs),
+    ...(extra.detail ? { detail: extra.detail } : {}),
+  };
+}
+
+function failureDetail(failures: readonly Failure[]): string {
+  const more = failures.length > 1 ? ` (+${failures.length - 1} more)` : "";
+  return `${failures[0]?.label ?? "failed"}${more}`;
+}
+
+function passDetail(unconfirmed: number, ignoredFlaky: number): string | undefined {
+  const notes: string[] = [];
+  if (unconfirmed > 0) notes.push(`${unconfirmed} new failure(s) not repeated by a re-run: flaky, not counted`);
+  if (ignoredFlaky > 0) notes.push(`${ignoredFlaky} failure(s) of tests flaky at the baseline ignored`);
+  return notes.length > 0 ? notes.join("; ") : undefined;
+}
+
+function raw(run: CheckRun): { raw?: CheckJudgement["raw"] } {
+  return run.raw ? { raw: run.raw } : {};
+}
