@@ -1,14 +1,32 @@
 /** The `forklift` command line: parses arguments, runs one command, maps errors to one line and an exit code. */
 import { Command } from "commander";
 import { ForkliftError } from "../../../shared/errors.ts";
-import { exitCodes } from "./exit-codes.ts";
+import { exitCodeFor, exitCodes } from "./exit-codes.ts";
+import { registerApplyCommand } from "./commands/apply.ts";
+import { registerDemoCommand } from "./commands/demo.ts";
+import { registerEditsCommand } from "./commands/edits-apply.ts";
+import { registerExportCommand } from "./commands/export.ts";
 import { registerFindCommand } from "./commands/find.ts";
+import { registerGcCommand } from "./commands/gc.ts";
+import { registerResumeCommand } from "./commands/resume.ts";
+import { registerRunCommand } from "./commands/run.ts";
+import { registerShowCommand } from "./commands/show.ts";
+import { registerTreeCommand } from "./commands/tree.ts";
 
 const program = new Command("forklift")
   .description("Forklift: migrations as a search over forks of known-good sandboxes")
   .showHelpAfterError()
   .exitOverride();
+registerRunCommand(program);
+registerResumeCommand(program);
+registerTreeCommand(program);
+registerShowCommand(program);
+registerExportCommand(program);
+registerApplyCommand(program);
+registerGcCommand(program);
+registerDemoCommand(program);
 registerFindCommand(program);
+registerEditsCommand(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -18,10 +36,11 @@ try {
 
 /** Prints one actionable line for a failure and returns the exit code; stacks only with FORKLIFT_DEBUG. */
 function reportError(error: unknown): number {
-  if (isCommanderExit(error)) return error.exitCode;
+  if (isCommanderExit(error)) return error.exitCode === 0 ? 0 : exitCodes.usage;
   if (error instanceof ForkliftError) {
     console.error(`forklift: ${error.message}`);
-    return error.code === "invalid-input" ? exitCodes.usage : exitCodes.failure;
+    if (process.env.FORKLIFT_DEBUG) console.error(error);
+    return exitCodeFor(error.code);
   }
   console.error(`forklift: internal error: ${error instanceof Error ? error.message : String(error)}`);
   if (process.env.FORKLIFT_DEBUG) console.error(error);
