@@ -8,8 +8,9 @@
 import path from "node:path";
 import { applyEditText } from "../core/edits/index.ts";
 import type { ApplyResult } from "../core/edits/index.ts";
-import { applyClasses, rejectClasses } from "./edits/case-classes.ts";
-import type { CaseBody, CaseClass } from "./edits/case-classes.ts";
+import { applyClasses } from "./edits/apply-classes.ts";
+import type { CaseBody, CaseClass } from "./edits/case-class.ts";
+import { rejectClasses } from "./edits/reject-classes.ts";
 import { judge, quantile } from "./edits/evaluate.ts";
 import type { CaseOutcome } from "./edits/evaluate.ts";
 import { createRandom } from "./edits/random.ts";
@@ -54,6 +55,8 @@ const byBucket = buckets.map((_, i) => pool.filter((f) => bucketOf(f.lines.lengt
 const cases: Case[] = [];
 const shortfalls: string[] = [];
 for (const cls of [...applyClasses, ...rejectClasses]) {
+  // Each class draws from its own stream, so adding or changing one class leaves the others' cases alone.
+  const random = createRandom(seed ^ hashOf(cls.name));
   let made = 0;
   for (let i = 0; made < perClass && i < perClass * 30; i++) {
     const files = byBucket[made % buckets.length]!.length > 0 ? byBucket[made % buckets.length]! : pool;
@@ -64,6 +67,12 @@ for (const cls of [...applyClasses, ...rejectClasses]) {
     made++;
   }
   if (made < perClass) shortfalls.push(`${cls.name}: ${made}/${perClass}`);
+}
+
+function hashOf(text: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -163,6 +172,28 @@ if (misses.length > 0) {
     shown.set(m.c.cls.name, n + 1);
     const detail = m.result.kind === "failed" ? (m.result.errors[0]?.message.split("\n")[0] ?? "") : `applied (${m.result.matches.map((x) => x.strategy).join(", ")})`;
     console.log(`  ${m.c.cls.name} #${m.c.id} ${m.c.file}: ${m.outcome}: ${detail.slice(0, 160)}`);
+  }
+}
+// Wrong results and false accepts (at most 5) are printed in full, and so are the cases EDITS_BENCH_SHOW names:
+// ids (12,34) or a class (the first 3 of its cases that did not come out as expected).
+const show = (process.env.EDITS_BENCH_SHOW ?? "").split(",").filter(Boolean);
+const shownIds = [
+  ...measured.filter((m) => m.outcome === "wrong" || m.outcome === "false-accept").slice(0, 5).map((m) => m.c.id),
+  ...show.filter((s) => /^\d+$/.test(s)).map(Number),
+  ...show.flatMap((name) => misses.filter((m) => m.c.cls.name === name).slice(0, 3).map((m) => m.c.id)),
+];
+for (const id of shownIds) {
+  const m = measured[id];
+  if (!m) continue;
+  console.log(`\n--- case #${id} (${m.c.cls.name}, ${m.c.file}): ${m.outcome}\n${m.c.reply}`);
+  if (m.result.kind === "failed") console.log(m.result.message);
+  else {
+    for (const [file, content] of Object.entries(m.c.expected ?? {})) {
+      const got = (m.result.changes[file] ?? "").split("\n");
+      const want = (content ?? "").split("\n");
+      const at = want.findIndex((line, i) => line !== got[i]);
+      if (at >= 0) console.log(`${file}:${at + 1}: expected ${JSON.stringify(want.slice(at, at + 3))}\n${" ".repeat(file.length + String(at + 1).length + 2)} got      ${JSON.stringify(got.slice(at, at + 3))}`);
+    }
   }
 }
 console.log(`\n${cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);

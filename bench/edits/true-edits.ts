@@ -58,17 +58,20 @@ export function mutateLine(random: Random, line: string, suffix = "Next"): strin
   return line.slice(0, match.index) + match[0] + suffix + line.slice(match.index + match[0].length);
 }
 
-/** The indentation a statement gets after `line` (one level deeper after an opening brace). */
-export function indentAfter(line: string, unit: string): string {
-  const indent = /^[ \t]*/.exec(line)![0];
-  return /[{([]\s*$/.test(line) ? indent + unit : indent;
+/** The indentation a statement inserted after line t gets: the next line's when that is deeper (a body), else t's, one unit deeper after an opening bracket. */
+export function indentAfter(lines: readonly string[], t: number, unit: string): string {
+  const indentOf = (line: string): string => /^[ \t]*/.exec(line)![0];
+  const indent = indentOf(lines[t]!);
+  const next = lines.slice(t + 1).find((line) => line.trim() !== "");
+  if (next !== undefined && indentOf(next).length > indent.length) return indentOf(next);
+  return /[{([]\s*$/.test(lines[t]!) ? indent + unit : indent;
 }
 
-/** The file's indentation unit: a tab, or 2 or 4 spaces. */
+/** The file's indentation unit: a tab, or 4 spaces when nearly all indents are multiples of 4 (JSDoc's odd " * " aside), else 2. */
 export function unitOf(lines: readonly string[]): string {
   if (lines.some((l) => l.startsWith("\t"))) return "\t";
   const widths = lines.map((l) => /^ */.exec(l)![0].length).filter((w) => w > 0);
-  return widths.length > 0 && widths.every((w) => w % 4 === 0) ? "    " : "  ";
+  return widths.length > 0 && widths.filter((w) => w % 4 === 0).length >= 0.9 * widths.length ? "    " : "  ";
 }
 
 /** A fresh statement at the given indentation. */
@@ -113,7 +116,7 @@ export function makeRegion(random: Random, lines: readonly string[], options: Re
     let edit: TrueEdit;
     if (kind === "insert") {
       const count = random.int(1, 2);
-      const indent = indentAfter(lines[t]!, unit);
+      const indent = indentAfter(lines, t, unit);
       edit = { start: t + 1, end: t + 1, newLines: Array.from({ length: count }, () => statement(random, indent)) };
     } else {
       let length = random.int(1, kind === "replace" ? 3 : 2);

@@ -1,7 +1,7 @@
 import { isBlank } from "./line-keys.ts";
 import type { PreparedBlock } from "./prepare-block.ts";
 import { planReindent } from "./reindent-plan.ts";
-import type { AlignedPair } from "./reindent-plan.ts";
+import type { AlignedPair, Neighbours } from "./reindent-plan.ts";
 import type { Alignment } from "./strategies/strategy.ts";
 import type { TextDocument } from "./text-document.ts";
 import { asciiPunctuationOf } from "./unicode-punctuation.ts";
@@ -42,9 +42,10 @@ export function buildReplacement(
   };
   for (const op of block.ops) {
     if (op.kind === "insert") {
-      let line = block.replace[op.b]!;
-      if (!isBlank(line)) line = plan.reindent(line, pairs.nearest(op.b));
-      out.lines.push(punctuation(line));
+      const line = block.replace[op.b]!;
+      const placed = isBlank(line) ? line : plan.reindent(line, pairs.around(op.b));
+      if (placed === undefined) return { ok: false, problem: "unclear-indentation" };
+      out.lines.push(punctuation(placed));
       out.eols.push(document.eol);
       continue;
     }
@@ -60,7 +61,7 @@ export function buildReplacement(
   return { ok: true, replacement: out };
 }
 
-/** SEARCH lines aligned one-to-one with a non-blank file line, and a lookup of the one nearest a REPLACE line. */
+/** SEARCH lines aligned one-to-one with a non-blank file line, and a lookup of those just around a REPLACE line. */
 function alignedPairs(document: TextDocument, block: PreparedBlock, alignment: Alignment) {
   const bySearchLine = new Map<number, Pair>();
   alignment.ranges.forEach((range, i) => {
@@ -70,27 +71,40 @@ function alignedPairs(document: TextDocument, block: PreparedBlock, alignment: A
       bySearchLine.set(i, { search, file });
     }
   });
-  // For each REPLACE line, the SEARCH line just before it in the diff (or just after, at the top).
+  // For each REPLACE line, the SEARCH line just before it in the diff (or just after, at the top),
+  // and, for a line that rewrites a removed one (the k-th new line of a change after its k-th removed line), that line.
   const before = new Map<number, number>();
   const after = new Map<number, number>();
+  const rewrites = new Map<number, number>();
   let lastSearch: number | undefined;
-  const pendingInserts: number[] = [];
+  let pendingInserts: number[] = [];
+  let hunkDeletes: number[] = [];
+  let hunkInserts = 0;
   for (const op of block.ops) {
     if (op.kind === "insert") {
       if (lastSearch !== undefined) before.set(op.b, lastSearch);
       pendingInserts.push(op.b);
+      const removed = hunkDeletes[hunkInserts++];
+      if (removed !== undefined) rewrites.set(op.b, removed);
       continue;
+    }
+    if (op.kind === "keep") {
+      hunkDeletes = [];
+      hunkInserts = 0;
+    } else {
+      hunkDeletes.push(op.a);
     }
     if (bySearchLine.has(op.a)) {
       lastSearch = op.a;
-      for (const b of pendingInserts.splice(0)) after.set(b, op.a);
+      for (const b of pendingInserts) after.set(b, op.a);
+      pendingInserts = [];
     }
   }
+  const pairOf = (i: number | undefined): Pair | undefined => (i === undefined ? undefined : bySearchLine.get(i));
   return {
     list: [...bySearchLine.values()],
-    nearest(replaceLine: number): Pair | undefined {
-      const i = before.get(replaceLine) ?? after.get(replaceLine);
-      return i === undefined ? undefined : bySearchLine.get(i);
+    around(replaceLine: number): Neighbours {
+      return { before: pairOf(before.get(replaceLine)), after: pairOf(after.get(replaceLine)), rewritten: pairOf(rewrites.get(replaceLine)) };
     },
   };
 }

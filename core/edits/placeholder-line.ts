@@ -13,12 +13,14 @@ const phraseWithEllipsis = new RegExp(
   String.raw`\b(?:existing|rest|remaining|unchanged|other|more|omitted|same|previous)\b.*${ellipsis}`,
   "i",
 );
+// Whole-comment patterns only: a real comment that merely mentions "the existing file" must not match.
+const subject = String.raw`(?:code|file|function|method|class|implementation|component|module|body|logic|content|methods|functions|lines|imports|properties|fields|cases)`;
+const state = String.raw`(?:\s+(?:is\s+|are\s+|stays?\s+|remains?\s+)?(?:unchanged|the same|as before|omitted|here))?`;
 const phrases = [
-  /^(?:the\s+)?(?:rest|remainder)\s+of\b/i,
-  /\b(?:existing|unchanged|remaining|previous)\s+(?:code|implementation|logic|content|methods|functions|lines|imports)\b/i,
-  /\b(?:code|implementation|everything else)\s+(?:unchanged|omitted|stays the same|remains the same|as before)\b/i,
-  /\bsame as (?:before|above)\b/i,
-  /\bkeep (?:the )?(?:existing|rest)\b/i,
+  new RegExp(String.raw`^(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the\s+)?${subject}${state}$`, "i"),
+  new RegExp(String.raw`^(?:keep\s+)?(?:the\s+)?(?:existing|previous|other|remaining|unchanged)\s+${subject}${state}$`, "i"),
+  new RegExp(String.raw`^(?:${subject}|everything else)\s+(?:unchanged|omitted|stays the same|remains the same|as before)$`, "i"),
+  /^same as (?:before|above)$/i,
 ];
 
 /** A line marking elided code: a bare `...`, or a comment that starts with `...` or pairs a placeholder word with `...`. */
@@ -33,7 +35,7 @@ export function isElisionMarker(line: string): boolean {
 /** A line that only stands for code: an elision marker, or a comment such as `// rest of the code unchanged`. */
 export function isPlaceholderLine(line: string): boolean {
   if (isElisionMarker(line)) return true;
-  const comment = commentText(line.trim());
+  const comment = commentText(line.trim())?.replace(new RegExp(`^${ellipsis}\\s*|\\s*${ellipsis}$|[.:;!]+$`, "g"), "").trim();
   if (comment === undefined || comment.length > 80) return false;
   return phrases.some((phrase) => phrase.test(comment));
 }

@@ -8,9 +8,16 @@ export interface AlignedPair {
   file: string;
 }
 
-/** How the model's new lines get the file's indentation, or why that cannot be told. */
+/** The matched lines just before and just after a new line, and the removed line it rewrites, if any. */
+export interface Neighbours {
+  before: AlignedPair | undefined;
+  after: AlignedPair | undefined;
+  rewritten?: AlignedPair | undefined;
+}
+
+/** How the model's new lines get the file's indentation (undefined for a line whose indentation cannot be told), or why no line's can. */
 export type ReindentPlan =
-  | { kind: "ok"; reindent: (line: string, reference: AlignedPair | undefined) => string }
+  | { kind: "ok"; reindent: (line: string, around: Neighbours) => string | undefined }
   | { kind: "unclear" };
 
 const keep: ReindentPlan = { kind: "ok", reindent: (line) => line };
@@ -20,9 +27,10 @@ const keep: ReindentPlan = { kind: "ok", reindent: (line) => line };
  * - every pair identical (and some indented): new lines are trusted as written;
  * - no indented pair at all: only the style is fixed (tabs vs spaces);
  * - one shift for every pair: new lines move by it (in columns, tabs at the inferred width);
- * - one scale (the model indents by 2 where the file indents by 4, or the reverse): new lines
- *   are scaled;
- * - otherwise each new line moves like its nearest matched line.
+ * - one change of unit (the model indents by 2 where the file indents by 4, or the reverse):
+ *   new lines keep their level and alignment, at the file's unit;
+ * - otherwise a new line that rewrites a removed line moves like it, and any other new line
+ *   like the matched lines around it, if those agree.
  * When a shift and a scale both fit and would put some new line at different indentations, the
  * plan is "unclear" and the block is refused rather than written with a guessed indentation.
  */
@@ -42,48 +50,57 @@ export function planReindent(pairs: readonly AlignedPair[], document: TextDocume
   }
   const tabWidth = inferTabWidth(pairs);
   const columns = pairs.map((p) => ({ s: indentColumns(indentOf(p.search), tabWidth), f: indentColumns(indentOf(p.file), tabWidth) }));
-  const styleOf = (reference: AlignedPair | undefined): boolean => {
+  const styleOf = (around: Neighbours): boolean => {
+    const reference = around.before ?? around.after;
     const fileIndent = reference ? indentOf(reference.file) : "";
     return fileIndent === "" ? fileUsesTabs : fileIndent.includes("\t");
   };
   const shifts = new Set(columns.map((c) => c.f - c.s));
-  const scale = fittingScale(columns, document.lines, [...pairs.map((p) => p.search), ...newLines], fileUsesTabs);
-  const render = (line: string, cols: number, reference: AlignedPair | undefined): string =>
-    renderIndent(Math.max(0, Math.round(cols)), styleOf(reference), tabWidth) + line.slice(indentOf(line).length);
+  const unit = unitChange(columns, document.lines, [...pairs.map((p) => p.search), ...newLines], fileUsesTabs);
+  const render = (line: string, cols: number, around: Neighbours): string =>
+    renderIndent(Math.max(0, cols), styleOf(around), tabWidth) + line.slice(indentOf(line).length);
   const colsOf = (line: string): number => indentColumns(indentOf(line), tabWidth);
   if (shifts.size === 1) {
     const shift = [...shifts][0]!;
-    if (scale && newLines.some((line) => colsOf(line) + shift !== scale.a * colsOf(line) + scale.b)) return { kind: "unclear" };
-    return { kind: "ok", reindent: (line, reference) => render(line, colsOf(line) + shift, reference) };
+    if (unit && newLines.some((line) => colsOf(line) + shift !== unit(colsOf(line)))) return { kind: "unclear" };
+    return { kind: "ok", reindent: (line, around) => render(line, colsOf(line) + shift, around) };
   }
-  if (scale) return { kind: "ok", reindent: (line, reference) => render(line, scale.a * colsOf(line) + scale.b, reference) };
+  if (unit) return { kind: "ok", reindent: (line, around) => render(line, unit(colsOf(line)), around) };
+  const shiftOf = (pair: AlignedPair | undefined): number | undefined =>
+    pair && indentColumns(indentOf(pair.file), tabWidth) - indentColumns(indentOf(pair.search), tabWidth);
   return {
     kind: "ok",
-    reindent: (line, reference) => {
-      const shift = reference ? indentColumns(indentOf(reference.file), tabWidth) - indentColumns(indentOf(reference.search), tabWidth) : 0;
-      return render(line, colsOf(line) + shift, reference);
+    reindent: (line, around) => {
+      const rewritten = shiftOf(around.rewritten);
+      if (rewritten !== undefined) return render(line, colsOf(line) + rewritten, around);
+      const before = shiftOf(around.before);
+      const after = shiftOf(around.after);
+      if (before !== undefined && after !== undefined && before !== after) return undefined;
+      return render(line, colsOf(line) + (before ?? after ?? 0), around);
     },
   };
 }
 
 /**
- * A scale a (2 or 1/2) and offset b with file = a × model + b for every pair, considered only
- * when the model's indentation unit differs from the file's (it re-indented at another width).
+ * When the model indents with another unit than the file (2 spaces for 4, or the reverse), the
+ * mapping that keeps each line's level and alignment: levels × the file's unit + the remainder
+ * + one constant offset, if that offset fits every pair; undefined otherwise.
  */
-function fittingScale(
+function unitChange(
   columns: ReadonlyArray<{ s: number; f: number }>,
   fileLines: readonly string[],
   modelLines: readonly string[],
   fileUsesTabs: boolean,
-): { a: number; b: number } | undefined {
+): ((cols: number) => number) | undefined {
   if (fileUsesTabs) return undefined;
   const fileUnit = spaceUnit(fileLines);
   const modelUnit = spaceUnit(modelLines);
   if (fileUnit === modelUnit) return undefined;
-  const a = fileUnit / modelUnit;
-  const offsets = new Set(columns.map((c) => c.f - a * c.s));
-  const b = [...offsets][0];
-  return offsets.size === 1 && b !== undefined && Number.isInteger(b) ? { a, b } : undefined;
+  const levels = (cols: number): number => Math.floor(cols / modelUnit) * fileUnit + (cols % modelUnit);
+  const offsets = new Set(columns.map((c) => c.f - levels(c.s)));
+  if (offsets.size !== 1) return undefined;
+  const offset = [...offsets][0]!;
+  return (cols) => levels(cols) + offset;
 }
 
 /** The tab width under which the pairs agree best on one indentation shift. */
@@ -117,9 +134,12 @@ function usesTabs(lines: readonly string[]): boolean {
   return tabs > spaces;
 }
 
-/** The indentation unit in spaces (8, 4 or 2): the largest that divides nearly every space indent. */
+/** The indentation unit in spaces (8, 4 or 2): the largest that divides nearly every space indent (block-comment lines aside). */
 function spaceUnit(lines: readonly string[]): number {
-  const widths = lines.map((line) => /^ */.exec(line)![0].length).filter((w) => w > 0);
+  const widths = lines.flatMap((line) => {
+    const indent = /^ */.exec(line)![0].length;
+    return indent > 0 && !line.startsWith("*", indent) ? [indent] : [];
+  });
   if (widths.length === 0) return tabWidths[0];
   for (const unit of [8, 4, 2]) {
     if (widths.filter((w) => w % unit === 0).length >= widths.length * 0.9) return unit;
