@@ -9,7 +9,7 @@ import { descendants, nodeOf } from "../../shared/domain/tree-navigation.ts";
 import { ForkliftError, toErrorValue } from "../../shared/errors.ts";
 import type { ErrorValue } from "../../shared/errors.ts";
 import type { EngineApi } from "../../shared/protocol/contract.ts";
-import { createManualGenerator } from "../generators/index.ts";
+import { createLimiter, createManualGenerator } from "../generators/index.ts";
 import type { ManualEdit } from "../generators/index.ts";
 import { createDockerSandboxDriver } from "../sandbox/index.ts";
 import type { SandboxDriver } from "../sandbox/index.ts";
@@ -23,7 +23,7 @@ import { recordChildren } from "../search/record-children.ts";
 import { openRepoSnapshot } from "../search/repo/repo-snapshot.ts";
 import type { SearchOutcome } from "../search/search-session.ts";
 import { applyToBranch } from "./apply-to-branch.ts";
-import { availableGenerators } from "./build-generators.ts";
+import { availableGenerators, buildGenerators } from "./build-generators.ts";
 import type { LlmCallSettings } from "./build-generators.ts";
 import { EventHub } from "./event-hub.ts";
 import { nodeDiff } from "./node-diff.ts";
@@ -207,6 +207,7 @@ export function createEngine(deps: EngineDeps): Engine {
     async "session/start"(request) {
       const input = await prepareStart(request.specPath, request.repoPath, request.allowDirty === true);
       const selection = request.generators ?? availableGenerators(input.spec);
+      buildGenerators(input.spec, selection, env, createLimiter(1), deps.llm); // refuses an unconfigured LLM before anything is recorded
       await preflight(input.spec);
       const { session } = store.write(() => {
         const created = createSession(store, {

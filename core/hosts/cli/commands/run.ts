@@ -36,7 +36,12 @@ export async function runCommand(spec: string, options: RunOptions): Promise<num
   return withEngine(options, async (engine, store) => {
     const ids: string[] = [];
     for (const repo of options.repo) {
-      const session = await engine.api["session/start"]({ specPath: spec, repoPath: repo, allowDirty: options.allowDirty === true, ...(generators && { generators }) });
+      const session = await engine.api["session/start"]({ specPath: spec, repoPath: repo, allowDirty: options.allowDirty === true, ...(generators && { generators }) }).catch((error: unknown) => {
+        if (error instanceof ForkliftError && error.code === "llm-not-configured" && generators === undefined) {
+          throw new ForkliftError(error.code, `${error.message} (or use only the recipe generator: --generators recipe)`);
+        }
+        throw error;
+      });
       process.stdout.write(`session ${session.id} started for ${session.repoPath}\n`);
       ids.push(session.id);
     }
