@@ -7,6 +7,8 @@ import { similarity } from "./similarity.ts";
 const maxShown = 12;
 /** Below this similarity a single line is not worth showing as "closest". */
 const minSimilarity = 0.5;
+/** A SEARCH line found in more places than this does not vote. */
+const maxVotesPerLine = 50;
 /** Files longer than this are not scanned line by line for a similar line. */
 const maxScannedLines = 20_000;
 
@@ -35,7 +37,10 @@ function votedStart(file: FileIndex, search: readonly string[]): number | undefi
   const votes = new Map<number, number>();
   search.forEach((line, i) => {
     if (isBlank(line)) return;
-    for (const j of file.positions("normalized", lineKey(line, "normalized"))) {
+    const positions = file.positions("normalized", lineKey(line, "normalized"));
+    // A line found all over the file (a lone brace) says little about where SEARCH belongs, and costs much.
+    if (positions.length > maxVotesPerLine) return;
+    for (const j of positions) {
       votes.set(j - i, (votes.get(j - i) ?? 0) + 1);
     }
   });

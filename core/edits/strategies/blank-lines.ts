@@ -1,7 +1,7 @@
 import { isBlank, lineKey } from "../line-keys.ts";
 import type { Comparator } from "../line-keys.ts";
 import type { FileIndex } from "../file-index.ts";
-import { outcomeOf } from "./strategy.ts";
+import { maxCounted, placesShown } from "./strategy.ts";
 import type { Alignment, LineRange, Strategy, StrategyOutcome } from "./strategy.ts";
 
 /** Comparators tried in turn, stricter first; the first that finds any place decides. */
@@ -32,15 +32,24 @@ function locateWith(file: FileIndex, search: readonly string[], wanted: readonly
   const nonBlank = file.nonBlankLines();
   const ordinals = file.nonBlankOrdinals();
   const wantedKeys = wanted.map((i) => lineKey(search[i]!, comparator));
-  const candidates: Alignment[] = [];
-  for (const position of file.positions(comparator, wantedKeys[0]!)) {
-    const first = ordinals[position]!;
-    if (first < 0 || first + wanted.length > nonBlank.length) continue;
-    let same = true;
-    for (let t = 1; t < wanted.length && same; t++) same = keys[nonBlank[first + t]!] === wantedKeys[t];
-    if (same) candidates.push(alignment(search, wanted, nonBlank, first));
+  // Anchor on the wanted line rarest in the file, as contiguousRuns does.
+  let anchor = 0;
+  for (let t = 1; t < wantedKeys.length; t++) {
+    if (file.positions(comparator, wantedKeys[t]!).length < file.positions(comparator, wantedKeys[anchor]!).length) anchor = t;
   }
-  return outcomeOf(candidates);
+  const firsts: number[] = [];
+  for (const position of file.positions(comparator, wantedKeys[anchor]!)) {
+    const first = ordinals[position]! - anchor;
+    if (ordinals[position]! < 0 || first < 0 || first + wanted.length > nonBlank.length) continue;
+    let same = true;
+    for (let t = 0; t < wanted.length && same; t++) same = keys[nonBlank[first + t]!] === wantedKeys[t];
+    if (same && firsts.push(first) > maxCounted) break;
+  }
+  if (firsts.length === 0) return { kind: "none" };
+  if (firsts.length === 1) return { kind: "unique", alignment: alignment(search, wanted, nonBlank, firsts[0]!) };
+  const last = wanted.length - 1;
+  const places = firsts.slice(0, placesShown).map((first) => ({ from: nonBlank[first]!, to: nonBlank[first + last]! + 1 }));
+  return { kind: "ambiguous", count: firsts.length, places };
 }
 
 function alignment(search: readonly string[], wanted: readonly number[], nonBlank: readonly number[], first: number): Alignment {

@@ -1,16 +1,19 @@
 import type { FileIndex } from "../file-index.ts";
 import { lineKey } from "../line-keys.ts";
 import type { Comparator } from "../line-keys.ts";
+import { maxCounted } from "./strategy.ts";
 
 /**
- * Every start line (0-based, ascending, overlapping ones included) where the SEARCH lines' keys
- * equal a run of the file's keys under a comparator; `accept` may veto a run.
+ * Every start line (0-based, overlapping ones included) where the SEARCH lines' keys equal a run
+ * of the file's keys under a comparator; `accept` may veto a run. Stops once more than `limit`
+ * are found (the answer is "several" then), unless the caller needs them all.
  */
 export function contiguousRuns(
   file: FileIndex,
   search: readonly string[],
   comparator: Comparator,
   accept?: (start: number) => boolean,
+  limit = maxCounted,
 ): number[] {
   if (search.length === 0) return [];
   const wanted = search.map((line) => lineKey(line, comparator));
@@ -31,7 +34,7 @@ export function contiguousRuns(
     if (start < 0 || start + wanted.length > keys.length) continue;
     let same = true;
     for (let i = 0; i < wanted.length && same; i++) same = keys[start + i] === wanted[i];
-    if (same && (!accept || accept(start))) starts.push(start);
+    if (same && (!accept || accept(start)) && starts.push(start) > limit) break;
   }
   return starts;
 }

@@ -38,7 +38,8 @@ function chain(
   pieces: ReadonlyArray<{ first: number; lines: string[] }>,
   comparator: Comparator,
 ): StrategyOutcome {
-  const starts = pieces.map((piece) => contiguousRuns(file, piece.lines, comparator));
+  // Every place of every piece: a truncated list could hide chains and make a several-way chain look unique.
+  const starts = pieces.map((piece) => contiguousRuns(file, piece.lines, comparator, undefined, Infinity));
   // ways[k][j]: how many ways pieces 0..k can be placed in order ending with piece k at starts[k][j].
   const ways: number[][] = [starts[0]!.map(() => 1)];
   for (let k = 1; k < pieces.length; k++) {

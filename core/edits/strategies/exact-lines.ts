@@ -1,5 +1,5 @@
 import { contiguousRuns } from "./contiguous-runs.ts";
-import { lineForLine, outcomeOf } from "./strategy.ts";
+import { outcomeOfStarts } from "./strategy.ts";
 import type { Strategy } from "./strategy.ts";
 
 /** SEARCH's lines equal a run of the file's lines, whatever the line endings (CRLF files). */
@@ -7,6 +7,6 @@ export const exactLines: Strategy = {
   name: "exact-lines",
   locate(file, block) {
     const starts = contiguousRuns(file, block.search, "exact");
-    return outcomeOf(starts.map((start) => lineForLine(start, block.search.length)));
+    return outcomeOfStarts(starts, block.search.length);
   },
 };

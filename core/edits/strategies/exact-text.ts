@@ -1,5 +1,5 @@
 import { contiguousRuns } from "./contiguous-runs.ts";
-import { lineForLine, outcomeOf } from "./strategy.ts";
+import { outcomeOfStarts } from "./strategy.ts";
 import type { Strategy } from "./strategy.ts";
 
 /** SEARCH occurs in the file byte for byte: same lines, and "\n" line endings between them as the model wrote. */
@@ -12,6 +12,6 @@ export const exactText: Strategy = {
       for (let i = start; i < start + n - 1; i++) if (eols[i] !== "\n") return false;
       return true;
     });
-    return outcomeOf(starts.map((start) => lineForLine(start, n)));
+    return outcomeOfStarts(starts, n);
   },
 };

@@ -1,8 +1,8 @@
 import { indentColumns, tabWidths } from "../indentation.ts";
 import { indentOf, isBlank } from "../line-keys.ts";
 import { contiguousRuns } from "./contiguous-runs.ts";
-import { lineForLine, outcomeOf } from "./strategy.ts";
-import type { Alignment, Strategy } from "./strategy.ts";
+import { outcomeOfStarts } from "./strategy.ts";
+import type { Strategy } from "./strategy.ts";
 
 /**
  * SEARCH's lines equal a run of the file's lines apart from indentation, and every non-blank
@@ -12,12 +12,13 @@ import type { Alignment, Strategy } from "./strategy.ts";
 export const indentationShift: Strategy = {
   name: "indentation",
   locate(file, block) {
-    const candidates: Alignment[] = [];
-    for (const start of contiguousRuns(file, block.search, "trimmed")) {
+    const tabWidths = new Map<number, number>();
+    const starts = contiguousRuns(file, block.search, "trimmed", (start) => {
       const tabWidth = uniformShiftTabWidth(block.search, file.lines, start);
-      if (tabWidth !== undefined) candidates.push(lineForLine(start, block.search.length, { tabWidth }));
-    }
-    return outcomeOf(candidates);
+      if (tabWidth !== undefined) tabWidths.set(start, tabWidth);
+      return tabWidth !== undefined;
+    });
+    return outcomeOfStarts(starts, block.search.length, { tabWidth: tabWidths.get(starts[0] ?? -1) });
   },
 };
 

@@ -1,5 +1,5 @@
 import { contiguousRuns } from "./contiguous-runs.ts";
-import { lineForLine, outcomeOf } from "./strategy.ts";
+import { outcomeOfStarts } from "./strategy.ts";
 import type { Strategy } from "./strategy.ts";
 
 /**
@@ -10,6 +10,6 @@ export const normalizedWhitespace: Strategy = {
   name: "normalized-whitespace",
   locate(file, block) {
     const starts = contiguousRuns(file, block.search, "normalized");
-    return outcomeOf(starts.map((start) => lineForLine(start, block.search.length)));
+    return outcomeOfStarts(starts, block.search.length);
   },
 };

@@ -61,14 +61,17 @@ export interface Strategy {
 /** How many places an ambiguity message lists. */
 export const placesShown = 5;
 
-/** The outcome for a list of candidate places, each already a full alignment. */
-export function outcomeOf(candidates: readonly Alignment[]): StrategyOutcome {
-  if (candidates.length === 0) return { kind: "none" };
-  if (candidates.length === 1) return { kind: "unique", alignment: candidates[0]! };
+/** Counting stops past this many places: the answer is "ambiguous" either way, and degenerate files stay fast. */
+export const maxCounted = 100;
+
+/** The outcome for candidate start lines of a contiguous match; only the winner's alignment is built. */
+export function outcomeOfStarts(starts: readonly number[], length: number, extra?: Partial<Alignment>): StrategyOutcome {
+  if (starts.length === 0) return { kind: "none" };
+  if (starts.length === 1) return { kind: "unique", alignment: lineForLine(starts[0]!, length, extra) };
   return {
     kind: "ambiguous",
-    count: candidates.length,
-    places: candidates.slice(0, placesShown).map((c) => ({ from: c.start, to: c.end })),
+    count: starts.length,
+    places: starts.slice(0, placesShown).map((start) => ({ from: start, to: start + length })),
   };
 }
 
