@@ -251,7 +251,7 @@ function buildBaseline() {
 }
 
 // ---- requests ----------------------------------------------------------------------------------
-/** Thrown inside a request when its cancel arrives; TypeScript's own cancellation class when it has one. */
+/** Thrown at a pause point when the running request has been cancelled (TypeScript throws its own OperationCanceledException). */
 class Cancelled extends Error {}
 
 function cancellationToken(job) {
@@ -279,7 +279,7 @@ function yielder(job) {
 function baselineDiagnostics() {
   const { program, builder, config } = baseline;
   const files = program.getSourceFiles();
-  let diagnostics = [...config.errors, ...files.flatMap((file) => program.getSyntacticDiagnostics(file))];
+  const diagnostics = [...config.errors, ...files.flatMap((file) => program.getSyntacticDiagnostics(file))];
   if (diagnostics.length === config.errors.length) {
     const gated = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
     diagnostics.push(...gated);
