@@ -4,6 +4,7 @@
  * exactly this object. The store is the truth: every handler reads and writes it, runtimes in
  * this process are caches that can be rebuilt from it.
  */
+import { setMaxListeners } from "node:events";
 import type { Session } from "../../shared/domain/session.ts";
 import { descendants, nodeOf } from "../../shared/domain/tree-navigation.ts";
 import { ForkliftError, toErrorValue } from "../../shared/errors.ts";
@@ -135,6 +136,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const startRun = (runtime: SessionRuntime) => {
     if (runtime.run) return;
     const controller = new AbortController();
+    setMaxListeners(0, controller.signal); // every LLM call of the run listens to it
     failures.delete(runtime.sessionId);
     markInterruptedNodes(store, runtime.sessionId);
     updateSession(store, runtime.sessionId, { status: "running" });

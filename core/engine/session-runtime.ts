@@ -1,4 +1,5 @@
 /** A session's live parts in this process: its spec, runner, generators and search, opened from the store. */
+import { setMaxListeners } from "node:events";
 import type { GeneratorName } from "../../shared/protocol/contract.ts";
 import type { Generator, Limiter } from "../generators/index.ts";
 import { createLimiter } from "../generators/index.ts";
@@ -81,7 +82,9 @@ export async function openRuntime(deps: RuntimeDeps, sessionId: string): Promise
     changed: deps.changed,
   };
   const search = new SearchSession(context, (progress) => deps.progress(sessionId, progress));
-  return { sessionId, spec, generatorNames, snapshot, runner, generators, search, context, label, background: new Set(), closing: new AbortController() };
+  const closing = new AbortController();
+  setMaxListeners(0, closing.signal); // every LLM call the user asks for listens to it
+  return { sessionId, spec, generatorNames, snapshot, runner, generators, search, context, label, background: new Set(), closing };
 }
 
 /** The label a session's sandboxes carry: the engine's prefix (tests use their run's) and the session id. */
