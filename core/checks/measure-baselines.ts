@@ -44,13 +44,13 @@ export async function measureBaselines(driver: SandboxDriver, checkpoint: Checkp
       const run = first.get(check.name);
       if (!run || run.status === "infra") continue;
       if (!isTestParser(check.parser)) {
-        results.set(check.name, toBaseline(checkpoint, check, run, undefined));
+        results.set(check.name, baselineFromRuns(checkpoint.id, check, run, undefined));
         continue;
       }
       const second = await runCheck(driver, sandbox, check, options);
       options.onRun?.(check, 2, second);
       if (second.status === "infra") return skipAll(second);
-      results.set(check.name, toBaseline(checkpoint, check, run, second));
+      results.set(check.name, baselineFromRuns(checkpoint.id, check, run, second));
     }
     return results;
   } finally {
@@ -58,13 +58,14 @@ export async function measureBaselines(driver: SandboxDriver, checkpoint: Checkp
   }
 }
 
-function toBaseline(checkpoint: Checkpoint, check: CheckDefinition, first: Exclude<CheckRun, CheckInfra>, second: Exclude<CheckRun, CheckInfra> | undefined): CheckBaseline {
+/** A baseline from one or two finished runs of a check at a checkpoint (two for test checks: results that differ are flaky). */
+export function baselineFromRuns(checkpointId: string, check: CheckDefinition, first: Exclude<CheckRun, CheckInfra>, second: Exclude<CheckRun, CheckInfra> | undefined): CheckBaseline {
   const reported = first.status === "reported" ? first : second?.status === "reported" ? second : undefined;
   const flakyReport = second !== undefined && first.status !== second.status;
   const flakyTests = first.status === "reported" && second?.status === "reported" ? flakyTestIds(first.report, second.report) : [];
   return {
     version: 1,
-    checkpointId: checkpoint.id,
+    checkpointId,
     check: check.name,
     fingerprint: checkFingerprint(check),
     parser: check.parser,

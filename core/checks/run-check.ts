@@ -7,7 +7,7 @@ import { describeOutcome } from "../sandbox/index.ts";
 import type { CheckDefinition } from "./check-definition.ts";
 import type { CheckRun } from "./check-run.ts";
 import { infraFromError } from "./infra-from-error.ts";
-import { parseReport } from "./parsers/parse-report.ts";
+import { checkRunFromOutput, type FinishedCommand } from "./check-run-from-output.ts";
 import { defaultRawBytes, rawOutput } from "./raw-output.ts";
 
 /** Largest report read and parsed (stdout or report file); a longer one is `no-report`. */
@@ -44,8 +44,7 @@ export async function runCheck(driver: SandboxDriver, sandbox: Sandbox, check: C
     return { status: "infra", reason: "timed-out", detail: `${check.name}: ${describeOutcome(result)}`, durationMs: result.durationMs, raw: rawOutput(result.stdout, result.stderr, undefined, rawBytes) };
   }
 
-  let text = result.stdout.text;
-  let report: string | undefined;
+  let reportText: string | undefined;
   if (reportFile) {
     let file;
     try {
@@ -53,19 +52,22 @@ export async function runCheck(driver: SandboxDriver, sandbox: Sandbox, check: C
     } catch (error) {
       return { ...infraFromError(error, elapsed()), raw: rawOutput(result.stdout, result.stderr, undefined, rawBytes) };
     }
-    const raw = rawOutput(result.stdout, result.stderr, undefined, rawBytes);
-    if (!file) return { status: "no-report", reason: `the command (${describeOutcome(result)}) did not write its report file ${reportFile}`, exitCode: result.exitCode, durationMs: elapsed(), raw };
-    if (file.content.length > maxReportBytes) return { status: "no-report", reason: `the report file ${reportFile} is larger than ${maxReportBytes} bytes`, exitCode: result.exitCode, durationMs: elapsed(), raw };
-    text = report = file.content.toString("utf8");
-  } else if (result.stdout.truncated) {
-    const raw = rawOutput(result.stdout, result.stderr, undefined, rawBytes);
-    return { status: "no-report", reason: `the output is larger than ${maxReportBytes} bytes: write the report to a file (reportFile)`, exitCode: result.exitCode, durationMs: elapsed(), raw };
+    if (file && file.content.length > maxReportBytes) {
+      const raw = rawOutput(result.stdout, result.stderr, undefined, rawBytes);
+      return { status: "no-report", reason: `the report file ${reportFile} is larger than ${maxReportBytes} bytes`, exitCode: result.exitCode, durationMs: elapsed(), raw };
+    }
+    reportText = file?.content.toString("utf8");
   }
-
-  const raw = rawOutput(result.stdout, result.stderr, report, rawBytes);
-  const parsed = parseReport(check.parser, { text, exitCode: result.exitCode, root: sandbox.workdir });
-  if (!parsed.ok) return { status: "no-report", reason: parsed.reason, exitCode: result.exitCode, durationMs: elapsed(), raw };
-  return { status: "reported", report: parsed.report, exitCode: result.exitCode, durationMs: elapsed(), raw };
+  const finished: FinishedCommand = {
+    exitCode: result.exitCode,
+    stdout: result.stdout.text,
+    stderr: result.stderr.text,
+    stdoutTruncated: result.stdout.truncated,
+    stderrTruncated: result.stderr.truncated,
+    ...(reportText === undefined ? {} : { reportText }),
+    durationMs: elapsed(),
+  };
+  return checkRunFromOutput({ ...check, ...(reportFile ? { reportFile } : {}) }, finished, sandbox.workdir, rawBytes);
 }
 
 /** The report file as a normalized path inside the repository; anything else is a spec error. */

@@ -120,4 +120,15 @@ describe("judgeHypothesis", () => {
     const { judgement } = await judge({ typecheck: [diagnostics(2304)], tests: [testRun(["a", "passed"], ["b", "passed"], ["broken", "failed"], ["flaky", "passed"])], lint: [findings(4)] });
     expect(judgement).toMatchObject({ verdict: "scored", score: { gatesHeld: true, parts: { lint: -5 } } });
   });
+
+  it("treats a timeout as could-not-be-judged by default, as the hypothesis's failure with timeoutIsFailure", async () => {
+    const hang: CheckRun = { status: "infra", reason: "timed-out", detail: "tests: timed out after 60000 ms", durationMs: 60_000 };
+    const byDefault = await judge({ typecheck: [diagnostics(2304)], tests: [hang] });
+    expect(byDefault.judgement).toMatchObject({ verdict: "unjudged", reason: "timed-out", check: "tests" });
+    const strict = await judge({ typecheck: [diagnostics(2304)], tests: [hang] }, { timeoutIsFailure: true });
+    expect(strict.calls).toEqual(["typecheck#1", "tests#1"]);
+    expect(strict.judgement).toMatchObject({ verdict: "wrong", failedGates: [{ check: "tests", newFailures: 1, detail: "timed out after 60 s (the baseline finished in 0 s)" }] });
+    const hungOnRerun = await judge({ typecheck: [diagnostics(2304)], tests: [testRun(["a", "failed"], ["b", "passed"], ["broken", "failed"], ["flaky", "passed"]), hang] }, { timeoutIsFailure: true });
+    expect(hungOnRerun.judgement).toMatchObject({ verdict: "wrong", failedGates: [{ check: "tests", newFailures: 1 }] });
+  });
 });

@@ -29,9 +29,17 @@ export interface JudgeInput {
   readonly weights?: Partial<ScoreWeights>;
   /** Do not run the checks after a failed gate (they cannot change the verdict). Default true. */
   readonly stopAtFailedGate?: boolean;
+  /**
+   * A check over its time limit, where the baseline finished, is the hypothesis's failure (it
+   * made the code hang) rather than `unjudged`. Default false: a timeout is treated like the
+   * sandbox's fault, so a slow machine never rejects a hypothesis. No re-run confirms a timeout.
+   */
+  readonly timeoutIsFailure?: boolean;
 }
 
 const listCap = 50;
+/** Key of the failure "the check ran over its time limit" (with `timeoutIsFailure`). */
+const timedOutKey = "(timed out)";
 
 /** Runs, compares, confirms, gates and scores; see the module comment. */
 export async function judgeHypothesis(input: JudgeInput): Promise<Judgement> {
@@ -47,6 +55,12 @@ export async function judgeHypothesis(input: JudgeInput): Promise<Judgement> {
       continue;
     }
     const first = await input.run(check, 1);
+    if (first.status === "infra" && first.reason === "timed-out" && input.timeoutIsFailure && baseline.outcome.status === "reported") {
+      const hang: Failure = { key: timedOutKey, label: `timed out after ${check.timeoutSec} s (the baseline finished in ${Math.round(baseline.durationMs / 100) / 10} s)` };
+      judged.push({ summary: summary(check, "failed", first.durationMs, { newFailures: 1, detail: hang.label }), newFailures: [hang], unconfirmed: [], runs: 1, ...raw(first) });
+      if (check.mode === "gate" && (input.stopAtFailedGate ?? true)) stopReason = `gate ${check.name} failed`;
+      continue;
+    }
     if (first.status === "infra") {
       fault = { check: check.name, run: first };
       stopReason = `infrastructure fault in ${check.name}`;
@@ -67,17 +81,18 @@ export async function judgeHypothesis(input: JudgeInput): Promise<Judgement> {
       const second = await input.run(check, 2);
       runs = 2;
       durationMs += second.durationMs;
-      if (second.status === "infra") {
+      const hung = second.status === "infra" && second.reason === "timed-out" && input.timeoutIsFailure === true;
+      if (second.status === "infra" && !hung) {
         fault = { check: check.name, run: second };
         stopReason = `infrastructure fault in ${check.name}`;
         const detail = `the re-run to confirm ${comparison.newFailures.length} new failure(s) failed: ${second.detail}`;
         judged.push({ summary: summary(check, "error", durationMs, { detail }), newFailures: [], unconfirmed: [], runs, ...raw(first) });
         continue;
       }
-      const again = compareCheck(baseline, second);
-      const repeated = again.kind === "compared" ? again.newFailures : [];
-      // A re-run that crashed outright (no report) confirms the first run's failures: it failed worse.
-      confirmed = repeated.some((failure) => failure.key === noReportKey) ? comparison.newFailures : confirmedFailures(comparison.newFailures, repeated);
+      const again = second.status === "infra" ? undefined : compareCheck(baseline, second);
+      const repeated = again?.kind === "compared" ? again.newFailures : [];
+      // A re-run that crashed outright (no report) or hung confirms the first run's failures: it failed worse.
+      confirmed = hung || repeated.some((failure) => failure.key === noReportKey) ? comparison.newFailures : confirmedFailures(comparison.newFailures, repeated);
       unconfirmed = comparison.newFailures.filter((failure) => !confirmed.includes(failure));
     }
 
