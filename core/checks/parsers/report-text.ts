@@ -11,6 +11,7 @@ export function toRepoPath(file: string, root: string): string {
 
 /** `text` with every absolute mention of `root/` removed, so names and messages do not depend on where the repository lies. */
 export function withoutRoot(text: string, root: string): string {
+  if (root === "" || root === "/") return text;
   const prefix = root.endsWith("/") ? root : `${root}/`;
   return text.replaceAll(`file://${prefix}`, "").replaceAll(prefix, "");
 }
