@@ -87,6 +87,10 @@ describe("the sample app on Docker", () => {
       expect(done.reason).toMatch(/^solution: node /);
       const solution = getTree(store, started.id).nodes[done.reason!.replace("solution: node ", "")]!;
       expect(solution).toMatchObject({ depth: 1, votes: 4, hypothesis: { kind: "llm" }, provenance: { model: "gpt-4o-mini" } });
+      // judged by core/checks + core/score: baseline-relative checks, sites from the root, the diff's size
+      expect(Object.keys(solution.score!.parts).sort()).toEqual(["diff", "sites", "syntax", "tests"]);
+      expect(solution.score!.parts.sites).toBe(40);
+      expect(solution.checks.map((check) => `${check.name} ${check.status}`)).toEqual(["syntax passed", "tests passed"]);
       await exportAndTest(solution.id);
     } finally {
       await server.close();

@@ -8,6 +8,7 @@ import type { Spec } from "../spec/spec-schema.ts";
 import { getSession, getSessionSetting } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { rootDescriptionKey } from "../search/checkpoints.ts";
+import { createCheckedJudge } from "../search/judgement/checked-judge.ts";
 import { createLocalJudge } from "../search/judgement/judge.ts";
 import { openRepoSnapshot } from "../search/repo/repo-snapshot.ts";
 import type { RepoSnapshot } from "../search/repo/repo-snapshot.ts";
@@ -74,7 +75,7 @@ export async function openRuntime(deps: RuntimeDeps, sessionId: string): Promise
     spec,
     snapshot,
     runner,
-    judge: createLocalJudge(runner, spec.checks),
+    judge: runner instanceof DockerRunner ? createCheckedJudge({ driver: await deps.docker(), runner, checks: spec.checks, limits: sandboxLimits(spec) }) : createLocalJudge(runner, spec.checks),
     generators,
     sandboxes: createLimiter(spec.budgets.sandboxesAtOnce),
     fastTier: deps.fastTier,
@@ -102,7 +103,12 @@ async function createRunner(deps: RuntimeDeps, spec: Spec, label: string, repoPa
     image,
     setup: spec.sandbox.setup,
     setupNetwork: spec.sandbox.setupNetwork,
-    limits: { memoryBytes: spec.sandbox.limits.memory, cpus: spec.sandbox.limits.cpus, pids: spec.sandbox.limits.pids },
+    limits: sandboxLimits(spec),
     ...(rootDescription !== undefined && { rootDescription }),
   });
+}
+
+/** The spec's sandbox limits in the driver's terms. */
+function sandboxLimits(spec: Spec): { memoryBytes: number; cpus: number; pids: number } {
+  return { memoryBytes: spec.sandbox.limits.memory, cpus: spec.sandbox.limits.cpus, pids: spec.sandbox.limits.pids };
 }

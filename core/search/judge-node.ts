@@ -4,9 +4,10 @@ import { ForkliftError } from "../../shared/errors.ts";
 import type { FastCheckDiagnostic } from "../fastcheck/index.ts";
 import { getNode, updateNode } from "../store/index.ts";
 import { countSites } from "../targets/index.ts";
-import type { Baseline } from "./judgement/judge.ts";
 import { verdictOf } from "./judgement/verdict.ts";
-import { changesSince, nodeSourceFiles } from "./node-files.ts";
+import { changesSince, nodeFileLookup, nodeSourceFiles } from "./node-files.ts";
+import { createPatch } from "../patches/index.ts";
+import { getAccumulatedChanges } from "../store/index.ts";
 import type { CheckpointHandle, FastTier } from "./runner/runner.ts";
 import type { SearchContext } from "./search-context.ts";
 
@@ -22,7 +23,6 @@ export interface JudgeInput {
   readonly node: Node;
   /** A checkpoint of the node's parent or another ancestor. */
   readonly base: CheckpointHandle;
-  readonly baseline: Baseline;
   readonly sitesAtRoot: number;
   readonly fast?: WarmFastTier;
 }
@@ -69,10 +69,9 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
         context.log("warn", `fast tier could not judge: ${result.detail}; slow checks decide`, node.id);
       }
     }
-    const slow = await context.sandboxes.run(() => context.judge.judge(base, node.id, changes, input.baseline));
-    checks.push(...slow);
-    const verdict = verdictOf(checks, spec.checks, input.sitesAtRoot, sitesLeft);
-    return record(context, node.id, verdict.state, verdict.reason, checks, verdict.score);
+    const diffLines = changedLines(await nodeDiffAgainstRoot(context, node.id));
+    const judged = await context.sandboxes.run(() => context.judge.judge({ base, nodeId: node.id, changes, sitesAtRoot: input.sitesAtRoot, sitesLeft, diffLines }));
+    return record(context, node.id, judged.state, judged.reason, [...checks, ...judged.checks], judged.score);
   } catch (error) {
     if (isUnreachable(error)) {
       updateNode(store, node.id, { state: "pending", reason: "interrupted: the sandbox could not be reached" });
@@ -126,4 +125,24 @@ function describeDiagnostic(diagnostic: FastCheckDiagnostic): string {
 /** True for errors that mean the sandbox machinery is gone (no point judging further). */
 export function isUnreachable(error: unknown): boolean {
   return error instanceof ForkliftError && (error.code === "docker-not-running" || error.code === "docker-not-installed" || error.code === "docker-permission-denied");
+}
+
+/** The node's accumulated changes against the root commit, as a patch (to count its lines). */
+async function nodeDiffAgainstRoot(context: SearchContext, nodeId: string): Promise<string> {
+  const changes = getAccumulatedChanges(context.store, nodeId);
+  const before: Record<string, string> = {};
+  const after: Record<string, string> = {};
+  const readAfter = nodeFileLookup(context.store, context.snapshot, nodeId);
+  for (const path of Object.keys(changes)) {
+    const old = await context.snapshot.read(path);
+    const next = await readAfter(path);
+    if (old !== undefined) before[path] = old;
+    if (next !== undefined) after[path] = next;
+  }
+  return createPatch(before, after, { renames: false, context: 0 });
+}
+
+/** Lines added plus removed in a patch. */
+function changedLines(patch: string): number {
+  return patch.split("\n").filter((line) => (line.startsWith("+") || line.startsWith("-")) && !line.startsWith("+++ ") && !line.startsWith("--- ")).length;
 }

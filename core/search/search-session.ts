@@ -13,7 +13,6 @@ import { budgetSpent, spentBy } from "./budget.ts";
 import type { Spent } from "./budget.ts";
 import { Checkpoints } from "./checkpoints.ts";
 import { expandNode } from "./expand-node.ts";
-import type { Baseline } from "./judgement/judge.ts";
 import { isSolution } from "./judgement/verdict.ts";
 import { diagnosticKeys, judgeNode } from "./judge-node.ts";
 import type { WarmFastTier } from "./judge-node.ts";
@@ -63,7 +62,7 @@ export class SearchSession {
     this.runStarted = performance.now();
     this.wallBefore = Number(getSessionSetting(store, sessionId, settingKeys.wallMs) ?? 0);
     try {
-      const { baseline, sitesAtRoot } = await this.prepareRoot();
+      const { sitesAtRoot } = await this.prepareRoot();
       let best = bestScore(getTree(store, sessionId));
       let stale = 0;
       for (;;) {
@@ -71,7 +70,7 @@ export class SearchSession {
         let tree = getTree(store, sessionId);
         const early = this.finished(tree);
         if (early) return early;
-        await this.judgePending(tree, baseline, sitesAtRoot, signal);
+        await this.judgePending(tree, sitesAtRoot, signal);
         if (signal.aborted) return aborted(signal);
         tree = getTree(store, sessionId);
         const judged = this.finished(tree);
@@ -82,7 +81,7 @@ export class SearchSession {
           return { kind: "exhausted", reason: atMax ? `maximum depth ${spec.search.maxDepth} reached without a solution` : "no node left to expand: every hypothesis was rejected" };
         }
         this.report(tree);
-        await Promise.all(beam.map((node) => this.expandAndJudge(node, baseline, sitesAtRoot, signal)));
+        await Promise.all(beam.map((node) => this.expandAndJudge(node, sitesAtRoot, signal)));
         this.saveWallTime();
         if (signal.aborted) return aborted(signal);
         tree = getTree(store, sessionId);
@@ -102,15 +101,15 @@ export class SearchSession {
 
   /** Expands one node now (the user's `node/expand`): records the children and judges them. */
   async expandNow(nodeId: string, options: { hint?: string; count?: number; generators: SearchContext["generators"]; signal: AbortSignal }): Promise<{ children: Node[]; judged: Promise<void> }> {
-    const { baseline, sitesAtRoot } = await this.prepareRoot();
+    const { sitesAtRoot } = await this.prepareRoot();
     const children = await expandNode(this.context, nodeId, options);
-    return { children, judged: this.judgeChildren(nodeId, children, baseline, sitesAtRoot, options.signal) };
+    return { children, judged: this.judgeChildren(nodeId, children, sitesAtRoot, options.signal) };
   }
 
   /** Judges the session's pending nodes (manual edits, expansions, interrupted checks). */
   async judgePendingNow(signal: AbortSignal): Promise<void> {
-    const { baseline, sitesAtRoot } = await this.prepareRoot();
-    await this.judgePending(getTree(this.context.store, this.context.sessionId), baseline, sitesAtRoot, signal);
+    const { sitesAtRoot } = await this.prepareRoot();
+    await this.judgePending(getTree(this.context.store, this.context.sessionId), sitesAtRoot, signal);
   }
 
   /** What has been spent so far, this run's time included. */
@@ -119,26 +118,29 @@ export class SearchSession {
   }
 
   /** The root's checkpoint and baseline, made once per session (and again only if lost). */
-  private async prepareRoot(): Promise<{ baseline: Baseline; sitesAtRoot: number }> {
+  private async prepareRoot(): Promise<{ sitesAtRoot: number }> {
     const { store, sessionId, judge } = this.context;
     const tree = getTree(store, sessionId);
     const root = rootOf(tree);
     if (!root) throw new Error(`session ${sessionId} has no root node`);
     const stored = getSessionSetting(store, sessionId, settingKeys.baseline);
-    if (root.state === "scored" && root.score && stored) return { baseline: JSON.parse(stored) as Baseline, sitesAtRoot: root.score.sitesLeft };
+    if (root.state === "scored" && root.score && stored !== undefined) {
+      judge.restore(stored);
+      return { sitesAtRoot: root.score.sitesLeft };
+    }
     const handle = await this.checkpoints.nearest(root.id);
     if (root.state !== "checking") updateNode(store, root.id, { state: "checking", reason: "running the checks at the root: the baseline" });
     this.context.changed();
     const sitesAtRoot = countSites(this.context.spec.targets, await nodeSourceFiles(store, this.context.snapshot, root.id));
-    const { baseline, summaries } = await this.context.sandboxes.run(() => judge.baseline(handle));
-    setSessionSetting(store, sessionId, settingKeys.baseline, JSON.stringify(baseline));
+    const { saved, summaries } = await this.context.sandboxes.run(() => judge.baseline(handle));
+    setSessionSetting(store, sessionId, settingKeys.baseline, saved);
     updateNode(store, root.id, { state: "scored", checks: summaries, score: { value: 0, sitesLeft: sitesAtRoot, gatesHeld: true, parts: { sites: 0 } } });
     this.context.changed();
     this.context.log("info", `baseline: ${sitesAtRoot} site(s) to migrate; ${summaries.map((s) => `${s.name} ${s.baselineFailures} failing`).join(", ") || "no checks"}`, root.id);
-    return { baseline, sitesAtRoot };
+    return { sitesAtRoot };
   }
 
-  private async expandAndJudge(node: Node, baseline: Baseline, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
+  private async expandAndJudge(node: Node, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
     const budget = budgetSpent(this.spent(getTree(this.context.store, this.context.sessionId)), this.context.spec.budgets);
     if (budget) return;
     const children = await expandNode(this.context, node.id, { generators: this.context.generators, signal });
@@ -146,10 +148,10 @@ export class SearchSession {
       this.context.log("info", "no hypothesis to check from this node", node.id);
       return;
     }
-    await this.judgeChildren(node.id, children, baseline, sitesAtRoot, signal);
+    await this.judgeChildren(node.id, children, sitesAtRoot, signal);
   }
 
-  private async judgeChildren(parentId: string, children: readonly Node[], baseline: Baseline, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
+  private async judgeChildren(parentId: string, children: readonly Node[], sitesAtRoot: number, signal: AbortSignal): Promise<void> {
     if (children.length === 0) return;
     const base = await this.checkpoints.ensure(parentId);
     const fast = await this.warmFastTier(base);
@@ -157,7 +159,7 @@ export class SearchSession {
       await Promise.all(
         children.map(async (child) => {
           if (signal.aborted) return;
-          await judgeNode(this.context, { node: child, base, baseline, sitesAtRoot, ...(fast && { fast }) });
+          await judgeNode(this.context, { node: child, base, sitesAtRoot, ...(fast && { fast }) });
         }),
       );
     } finally {
@@ -165,13 +167,13 @@ export class SearchSession {
     }
   }
 
-  private async judgePending(tree: Tree, baseline: Baseline, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
+  private async judgePending(tree: Tree, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
     const pending = Object.values(tree.nodes).filter((node) => node.state === "pending" && node.parentId !== undefined);
     await Promise.all(
       pending.map(async (node) => {
         if (signal.aborted) return;
         const base = await this.checkpoints.nearest(node.parentId!);
-        await judgeNode(this.context, { node, base, baseline, sitesAtRoot });
+        await judgeNode(this.context, { node, base, sitesAtRoot });
       }),
     );
   }

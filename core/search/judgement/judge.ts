@@ -1,34 +1,56 @@
 /**
- * The judgement of a hypothesis by its slow checks, relative to the baseline: the interface the
- * search programs against, so the minimal local judgement below can give way to core/checks.
+ * The judgement of a hypothesis by its slow checks, relative to a baseline: the interface the
+ * search programs against. On Docker it is core/checks + core/score (checked-judge.ts: baselines
+ * per checkpoint with flaky detection, re-runs that confirm new test failures); on the host runner
+ * the minimal local judgement below (baseline at the root, failures compared by key).
  */
 import type { CheckSummary } from "../../../shared/domain/check-summary.ts";
 import type { FileChanges } from "../../../shared/file-changes.ts";
 import type { CheckSpec } from "../../spec/check-schema.ts";
 import type { CheckpointHandle, CommandOutcome, Runner } from "../runner/runner.ts";
 import { parseFailures } from "./parse-failures.ts";
+import { verdictOf } from "./verdict.ts";
+import type { Verdict } from "./verdict.ts";
 
-/** What each check reported at the root: its failures, or why it could not run. JSON-safe (kept with the session). */
-export interface Baseline {
-  readonly checks: Record<string, { readonly failures: readonly string[] } | { readonly error: string }>;
+/** One node to judge. */
+export interface JudgeRequest {
+  /** A checkpoint of the node's parent or another ancestor. */
+  readonly base: CheckpointHandle;
+  readonly nodeId: string;
+  /** What takes `base` to the node's state. */
+  readonly changes: FileChanges;
+  readonly sitesAtRoot: number;
+  readonly sitesLeft: number;
+  /** Lines added plus removed, against the root. */
+  readonly diffLines: number;
 }
+
+/** A verdict with the check summaries it came from. */
+export type JudgedNode = Verdict & { readonly checks: readonly CheckSummary[] };
 
 /** Judges states by their slow checks. */
 export interface Judge {
-  /** Runs every check on the root checkpoint; returns the baseline and the root's own summaries. */
-  baseline(root: CheckpointHandle): Promise<{ baseline: Baseline; summaries: CheckSummary[] }>;
-  /** Runs every check on `base` + `changes` (the node's state) and compares with the baseline. */
-  judge(base: CheckpointHandle, nodeId: string, changes: FileChanges, baseline: Baseline): Promise<CheckSummary[]>;
+  /** Runs the checks at the root; returns the root's summaries and what to keep with the session for {@link Judge.restore}. */
+  baseline(root: CheckpointHandle): Promise<{ summaries: CheckSummary[]; saved: string }>;
+  /** Takes back what {@link Judge.baseline} returned as `saved`, in a new process. */
+  restore(saved: string): void;
+  judge(request: JudgeRequest): Promise<JudgedNode>;
 }
 
-/** The minimal local judgement: checks run in one fork, failures read by {@link parseFailures}, compared by key. */
+/** What each check reported at the root: its failures, or why it could not run. */
+interface Baseline {
+  checks: Record<string, { readonly failures: readonly string[] } | { readonly error: string }>;
+}
+
+/** The minimal local judgement: checks run in one fork, failures read by {@link parseFailures}, compared by key with the root's. */
 export function createLocalJudge(runner: Runner, checks: readonly CheckSpec[]): Judge {
   const commands = checks.map((check) => ({ name: check.name, command: check.command, timeoutMs: Math.round(check.timeoutSec * 1000) }));
+  let baseline: Baseline = { checks: {} };
   return {
     async baseline(root) {
-      if (checks.length === 0) return { baseline: { checks: {} }, summaries: [] };
+      baseline = { checks: {} };
+      if (checks.length === 0) return { summaries: [], saved: JSON.stringify(baseline) };
       const outcomes = await runner.run(root, root.nodeId, {}, commands);
-      const baseline: Baseline = { checks: {} };
       const summaries = checks.map((check, i): CheckSummary => {
         const outcome = outcomes[i];
         const base = { name: check.name, mode: check.mode, newFailures: 0, fixedFailures: 0, durationMs: outcome?.durationMs ?? 0 };
@@ -41,12 +63,15 @@ export function createLocalJudge(runner: Runner, checks: readonly CheckSpec[]): 
         baseline.checks[check.name] = { error };
         return { ...base, status: "error", baselineFailures: 0, detail: error };
       });
-      return { baseline, summaries };
+      return { summaries, saved: JSON.stringify(baseline) };
     },
-    async judge(base, nodeId, changes, baseline) {
-      if (checks.length === 0) return [];
-      const outcomes = await runner.run(base, nodeId, changes, commands);
-      return checks.map((check, i) => compare(check, outcomes[i], baseline.checks[check.name]));
+    restore(saved) {
+      baseline = JSON.parse(saved) as Baseline;
+    },
+    async judge(request) {
+      const outcomes = checks.length === 0 ? [] : await runner.run(request.base, request.nodeId, request.changes, commands);
+      const summaries = checks.map((check, i) => compare(check, outcomes[i], baseline.checks[check.name]));
+      return { ...verdictOf(summaries, checks, request.sitesAtRoot, request.sitesLeft), checks: summaries };
     },
   };
 }

@@ -111,6 +111,11 @@ export class DockerRunner implements Runner {
 
   async dispose(): Promise<void> {}
 
+  /** The driver's checkpoint for a handle of this session (for core/checks and core/score). */
+  checkpointOf(handle: CheckpointHandle): Checkpoint {
+    return this.checkpoint(handle);
+  }
+
   private checkpoint(handle: CheckpointHandle): Checkpoint {
     if (!this.template) throw new ForkliftError("internal", "the session's root checkpoint is not known yet");
     return { ...this.template, id: handle.id, node: handle.nodeId, createdAt: new Date(0).toISOString(), durationMs: 0 };
