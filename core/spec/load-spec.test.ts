@@ -30,10 +30,10 @@ describe("loadSpec", () => {
     const sampleApp = path.resolve(import.meta.dirname, "../../examples/sample-app");
     const [targets] = (await findSites(spec.targets, [sampleApp])).repositories;
     expect(targets?.sites.map((site) => `${site.file}:${site.range.start.line}`)).toEqual([
-      "src/inventory.js:9",
-      "src/inventory.js:14",
-      "src/inventory.js:21",
-      "src/report.js:4",
+      "src/inventory.js:13",
+      "src/inventory.js:18",
+      "src/inventory.js:25",
+      "src/report.js:7",
     ]);
     const [recipes] = (await findSites(spec.generators.recipe?.rules ?? [], [sampleApp])).repositories;
     expect(recipes?.sites).toHaveLength(4);

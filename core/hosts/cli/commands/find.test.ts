@@ -96,7 +96,7 @@ describe("forklift find", () => {
   });
 
   it("fails with one line for a missing repository or rule file", () => {
-    expect(forklift("-p", "x", "nowhere")).toMatchObject({ status: exitCodes.failure, stderr: "forklift: not a directory: nowhere\n" });
-    expect(forklift("-r", "none.yml", "api")).toMatchObject({ status: exitCodes.failure, stderr: "forklift: cannot read the rule file none.yml\n" });
+    expect(forklift("-p", "x", "nowhere")).toMatchObject({ status: exitCodes.usage, stderr: "forklift: not a directory: nowhere\n" });
+    expect(forklift("-r", "none.yml", "api")).toMatchObject({ status: exitCodes.usage, stderr: "forklift: cannot read the rule file none.yml\n" });
   });
 });
