@@ -3,12 +3,12 @@
  * directory. For tests and for repositories that need no sandbox; real use goes through the
  * sandbox transport.
  */
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import type { AgentConnection, AgentExit, AgentTransport } from "./agent-transport.ts";
+import type { AgentConnection, AgentTransport } from "./agent-transport.ts";
 import { AgentTransportError } from "./agent-transport.ts";
-import { createLineSplitter } from "./line-splitter.ts";
-import { createStderrTail } from "./stderr-tail.ts";
+import { streamAgentConnection } from "./stream-agent-connection.ts";
 import { typecheckAgentPath } from "./typecheck-agent-path.ts";
 
 /** Where and how to run the agent locally. */
@@ -40,37 +40,12 @@ export function createLocalAgentTransport(options: LocalAgentOptions): AgentTran
   };
 }
 
-function connectionOf(child: ReturnType<typeof spawn>): AgentConnection {
-  const lineListeners: ((line: string) => void)[] = [];
-  const exitListeners: ((exit: AgentExit) => void)[] = [];
-  const stderr = createStderrTail();
-  const splitter = createLineSplitter((line) => lineListeners.forEach((listener) => listener(line)));
-  child.stdout?.on("data", (chunk: Buffer) => splitter.push(chunk));
-  child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
-  child.stdin?.on("error", () => {}); // writes after death: the exit event reports it
-  let exit: AgentExit | undefined;
-  const exited = new Promise<void>((resolve) => {
-    child.once("close", (code, signal) => {
-      splitter.end();
-      exit = { ...(code === null ? {} : { code }), ...(signal ? { signal } : {}), stderrTail: stderr.text() };
-      for (const listener of exitListeners) listener(exit);
-      resolve();
-    });
+function connectionOf(child: ChildProcessWithoutNullStreams): AgentConnection {
+  return streamAgentConnection({
+    stdin: child.stdin,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    ended: new Promise((resolve) => child.once("exit", (code, signal) => resolve({ ...(code === null ? {} : { code }), ...(signal ? { signal } : {}) }))),
+    kill: async () => child.kill("SIGKILL"),
   });
-  return {
-    write(line) {
-      if (!exit) child.stdin?.write(line);
-    },
-    onLine(listener) {
-      lineListeners.push(listener);
-    },
-    onExit(listener) {
-      if (exit) listener(exit);
-      else exitListeners.push(listener);
-    },
-    async kill() {
-      if (!exit) child.kill("SIGKILL");
-      await exited;
-    },
-  };
 }

@@ -9,8 +9,7 @@ import { ForkliftError } from "../../shared/errors.ts";
 import type { AttachedExit, AttachedProcess, Sandbox, SandboxDriver } from "../sandbox/index.ts";
 import type { AgentConnection, AgentExit, AgentTransport } from "./agent-transport.ts";
 import { AgentTransportError } from "./agent-transport.ts";
-import { createLineSplitter } from "./line-splitter.ts";
-import { createStderrTail } from "./stderr-tail.ts";
+import { streamAgentConnection } from "./stream-agent-connection.ts";
 import { typecheckAgentPath } from "./typecheck-agent-path.ts";
 
 /**
@@ -39,16 +38,16 @@ export function createSandboxAgentTransport(options: SandboxAgentOptions): Agent
   return {
     description: `sandbox ${sandbox.id.slice(0, 12)}`,
     async start() {
-      let process: AttachedProcess;
+      let attached: AttachedProcess;
       try {
         await install();
         const command = [options.node ?? "node", sandboxAgentPath, ...(options.tsconfig ? ["--project", options.tsconfig] : [])];
-        process = await driver.attach(sandbox, { command });
+        attached = await driver.attach(sandbox, { command });
       } catch (error) {
         installed = undefined;
         throw transportError(error);
       }
-      return connectionOf(process);
+      return connectionOf(attached);
     },
   };
 }
@@ -64,41 +63,8 @@ function transportError(error: unknown): AgentTransportError {
   return new AgentTransportError(gone ? "sandbox-gone" : "start-failed", `could not start the type-check agent in the sandbox: ${message}`, { cause: error });
 }
 
-function connectionOf(process: AttachedProcess): AgentConnection {
-  const lineListeners: ((line: string) => void)[] = [];
-  const exitListeners: ((exit: AgentExit) => void)[] = [];
-  const stderr = createStderrTail();
-  const splitter = createLineSplitter((line) => lineListeners.forEach((listener) => listener(line)));
-  process.stdout.on("data", (chunk: Buffer) => splitter.push(chunk));
-  process.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-  process.stdin.on("error", () => {}); // writes after the end: the exit reports it
-  let exit: AgentExit | undefined;
-  const ended = new Promise<void>((resolve) => {
-    // stdout ends with the process; waiting for it keeps the last lines ahead of the exit.
-    const stdoutDone = new Promise<void>((done) => process.stdout.once("close", done).once("end", done));
-    void Promise.all([process.exit, stdoutDone]).then(([how]) => {
-      splitter.end();
-      exit = { ...exitFields(how), stderrTail: stderr.text() };
-      for (const listener of exitListeners) listener(exit);
-      resolve();
-    });
-  });
-  return {
-    write(line) {
-      if (!exit) process.stdin.write(line);
-    },
-    onLine(listener) {
-      lineListeners.push(listener);
-    },
-    onExit(listener) {
-      if (exit) listener(exit);
-      else exitListeners.push(listener);
-    },
-    async kill() {
-      if (!exit) await process.kill();
-      await ended;
-    },
-  };
+function connectionOf(attached: AttachedProcess): AgentConnection {
+  return streamAgentConnection({ ...attached, ended: attached.exit.then(exitFields), kill: () => attached.kill() });
 }
 
 function exitFields(how: AttachedExit): Omit<AgentExit, "stderrTail"> {
