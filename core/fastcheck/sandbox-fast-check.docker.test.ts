@@ -46,11 +46,14 @@ describe("fast tier in a sandbox", () => {
   }, 300_000);
 
   afterAll(async () => {
-    await checker?.close();
-    if (agentSandbox) await driver().destroy(agentSandbox);
-    await driver().warm(undefined);
-    if (checkpoint) await driver().removeCheckpoint(checkpoint);
-    await project?.remove();
+    try {
+      await checker?.close();
+      if (agentSandbox) await driver().destroy(agentSandbox);
+      await driver().warm(undefined);
+      if (checkpoint) await driver().removeCheckpoint(checkpoint);
+    } finally {
+      await project?.remove();
+    }
   }, 120_000);
 
   it("starts the agent inside the sandbox with the repository's TypeScript", async () => {
