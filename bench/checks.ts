@@ -186,6 +186,6 @@ summary (${plan.modules.length} files, ${hypotheses.length} hypotheses; fast tie
     await removeTestResources(driver.client, session);
     process.exitCode = 1;
   }
-  await driver.dispose();
   await rm(dir, { recursive: true, force: true });
+  await driver.dispose();
 }
