@@ -5,15 +5,8 @@
  */
 import { z } from "zod";
 import { CheckParserSchema } from "../spec/check-schema.ts";
+import { FastCheckDiagnosticSchema as DiagnosticSchema } from "../fastcheck/index.ts";
 
-const DiagnosticSchema = z.object({
-  file: z.string().optional(),
-  line: z.number().int().optional(),
-  column: z.number().int().optional(),
-  code: z.number().int(),
-  category: z.enum(["error", "warning", "suggestion", "message"]),
-  message: z.string(),
-});
 
 const TestResultSchema = z.object({ id: z.string(), status: z.enum(["passed", "failed", "skipped"]), message: z.string().optional() });
 

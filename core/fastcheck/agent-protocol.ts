@@ -11,7 +11,8 @@ export type AgentRequest =
   | { readonly id: string; readonly baseline: true }
   | { readonly id: string; readonly cancel: string };
 
-const diagnostic = z.object({
+/** One diagnostic as the agent reports it (shared with the slow checks' stored baselines). */
+export const FastCheckDiagnosticSchema = z.object({
   file: z.string().optional(),
   line: z.number().int().optional(),
   column: z.number().int().optional(),
@@ -35,7 +36,7 @@ const agentMessage = z.discriminatedUnion("kind", [
     baselineDiagnostics: z.number().optional(),
     pid: z.number(),
   }),
-  z.object({ kind: z.literal("result"), id, diagnostics: z.array(diagnostic), files: z.array(z.string()), ms: z.number(), cpuMs: z.number().optional() }),
+  z.object({ kind: z.literal("result"), id, diagnostics: z.array(FastCheckDiagnosticSchema), files: z.array(z.string()), ms: z.number(), cpuMs: z.number().optional() }),
   z.object({ kind: z.literal("error"), id, code: z.string(), message: z.string() }),
   z.object({ kind: z.literal("cancel-ack"), id, target: z.unknown(), found: z.boolean() }),
 ]);

@@ -9,3 +9,4 @@ export { createLocalAgentTransport } from "./local-agent-transport.ts";
 export type { SandboxAgentOptions } from "./sandbox-agent-transport.ts";
 export { createSandboxAgentTransport, sandboxAgentPath } from "./sandbox-agent-transport.ts";
 export { typecheckAgentPath } from "./typecheck-agent-path.ts";
+export { FastCheckDiagnosticSchema } from "./agent-protocol.ts";
