@@ -85,6 +85,7 @@ describe("engine API", () => {
     const refused = await engine.api["node/addManualEdit"]({ parentId: root.id, editBlocks: "src/inventory.js\n<<<<<<< SEARCH\nnot there\n=======\nx\n>>>>>>> REPLACE\n" });
     expect(refused.state).toBe("invalid");
     expect(refused.reason).toMatch(/SEARCH/);
+    await expect(engine.api["node/addManualEdit"]({ parentId: root.id, changes: { "../escape.js": "x" } })).rejects.toMatchObject({ code: "path-outside-repo" });
     await engine.settled(session.id);
     tree = getTree(store, session.id);
     expect(tree.nodes[manual.id]).toMatchObject({ state: "scored", score: { sitesLeft: 0, gatesHeld: true }, hypothesis: { kind: "manual" } });

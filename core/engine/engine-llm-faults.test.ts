@@ -1,6 +1,8 @@
 // The engine against a scripted OpenAI-compatible server: every kind of reply a model or an
 // endpoint gives, in one expansion. Host runner (real processes, real git, real SQLite); the
 // Docker path is covered by the *.docker.test.ts suites.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Node } from "../../shared/domain/node.ts";
 import { startScriptedOpenAiServer } from "../generators/testing/scripted-openai-server.ts";
@@ -12,7 +14,7 @@ import type { Store } from "../store/index.ts";
 import { tempStoreDir } from "../store/testing/temp-store.ts";
 import { createEngine } from "./create-engine.ts";
 import type { Engine } from "./create-engine.ts";
-import { breakingReply, correctReply, driftedReply, malformedReply, wrongReply } from "./testing/sample-replies.ts";
+import { breakingReply, correctReply, driftedReply, malformedReply, outsideReply, wrongReply } from "./testing/sample-replies.ts";
 import { llmGenerators, writeSampleSpec } from "./testing/sample-spec.ts";
 
 let repo: TempRepo;
@@ -31,6 +33,7 @@ const script: ((attempt: number) => ScriptedReply)[] = [
   () => ({ kind: "error", status: 500 }),
   () => ({ kind: "hang" }),
   () => ({ kind: "text", content: breakingReply }),
+  () => ({ kind: "text", content: outsideReply }),
 ];
 
 beforeEach(async () => {
@@ -63,7 +66,7 @@ afterEach(async () => {
 });
 
 describe("engine with a scripted LLM", () => {
-  it("keeps going through correct, drifted, wrong, malformed, 429, 500 and hanging replies, and reaches a solution", async () => {
+  it("keeps going through correct, drifted, wrong, malformed, outside-the-repository, 429, 500 and hanging replies, and reaches a solution", async () => {
     const specPath = writeSampleSpec({ generators: llmGenerators(server.baseUrl), beamWidth: 1, hypothesesPerNode: script.length, maxDepth: 2 });
     const session = await engine.api["session/start"]({ specPath, repoPath: repo.path });
     const done = await engine.settled(session.id);
@@ -89,7 +92,11 @@ describe("engine with a scripted LLM", () => {
     // the endpoint's 500 and the hang: infrastructure, never scored as wrong hypotheses
     const infra = nodes.filter((node) => node.state === "failed-infra");
     expect(infra.map((node) => node.reason).sort()).toEqual([expect.stringMatching(/^endpoint-error: .*500/), expect.stringMatching(/^timeout: /)]);
-    expect(nodes).toHaveLength(1 + 3 + 2);
+    // a path outside the repository: refused, nothing written outside
+    const outside = invalid.find((node) => llm(node).startsWith("../outside.js"));
+    expect(outside?.reason).toMatch(/\.\.\/outside\.js/);
+    expect(existsSync(path.join(repo.path, "..", "outside.js"))).toBe(false);
+    expect(nodes).toHaveLength(1 + 4 + 2);
     expect(server.chatRequests().length).toBeGreaterThanOrEqual(script.length);
   }, 60_000);
 });

@@ -209,7 +209,7 @@ export class SearchSession {
     const scored = nodes.filter((node) => node.state === "scored" && node.score);
     this.onProgress({
       depth: Math.max(0, ...scored.map((node) => node.depth)),
-      sitesLeft: Math.min(...scored.map((node) => node.score!.sitesLeft), Number.MAX_SAFE_INTEGER) % Number.MAX_SAFE_INTEGER,
+      sitesLeft: scored.length > 0 ? Math.min(...scored.map((node) => node.score!.sitesLeft)) : 0,
       nodesChecking: nodes.filter((node) => node.state === "checking" || node.state === "pending").length,
       spent: this.spent(tree),
     });

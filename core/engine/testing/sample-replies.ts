@@ -61,3 +61,11 @@ export const breakingReply = `src/report.js
   return lines.join(", ");
 >>>>>>> REPLACE
 `;
+
+/** A block that writes outside the repository: refused by core/edits, never written anywhere. */
+export const outsideReply = `../outside.js
+<<<<<<< SEARCH
+=======
+export const owned = true;
+>>>>>>> REPLACE
+`;
