@@ -2,8 +2,8 @@ import type { CheckSummary } from "../../shared/domain/check-summary.ts";
 import type { Node } from "../../shared/domain/node.ts";
 import { ForkliftError } from "../../shared/errors.ts";
 import type { FastCheckDiagnostic } from "../fastcheck/index.ts";
-import { getNode, updateNode } from "../store/index.ts";
-import { countSites } from "../targets/index.ts";
+import { getChangeset, getNode, updateNode } from "../store/index.ts";
+import { countSites, languageForPath } from "../targets/index.ts";
 import { verdictOf } from "./judgement/verdict.ts";
 import { changesSince, nodeFileLookup, nodeSourceFiles } from "./node-files.ts";
 import { createPatch } from "../patches/index.ts";
@@ -36,12 +36,12 @@ export const fastCheckName = "typecheck:fast";
  * before the next; a sandbox that cannot be reached sends the node back to pending and rethrows.
  */
 export async function judgeNode(context: SearchContext, input: JudgeInput): Promise<Node> {
-  const { store, spec, snapshot } = context;
+  const { store } = context;
   const { node, base } = input;
   updateNode(store, node.id, { state: "checking" });
   context.changed();
   try {
-    const sitesLeft = countSites(spec.targets, await nodeSourceFiles(store, snapshot, node.id));
+    const sitesLeft = await sitesOf(context, node);
     const changes = changesSince(store, base.nodeId, node.id);
     const checks: CheckSummary[] = [];
     if (input.fast) {
@@ -145,4 +145,25 @@ async function nodeDiffAgainstRoot(context: SearchContext, nodeId: string): Prom
 /** Lines added plus removed in a patch. */
 function changedLines(patch: string): number {
   return patch.split("\n").filter((line) => (line.startsWith("+") || line.startsWith("-")) && !line.startsWith("+++ ") && !line.startsWith("--- ")).length;
+}
+
+/**
+ * Target sites left in a node: its parent's count corrected by the files the node changes (only
+ * they can differ), so judging does not parse the whole repository; a full count when the parent
+ * has none.
+ */
+async function sitesOf(context: SearchContext, node: Node): Promise<number> {
+  const { store, snapshot, spec } = context;
+  const parent = node.parentId === undefined ? undefined : getNode(store, node.parentId);
+  if (!parent?.score) return countSites(spec.targets, await nodeSourceFiles(store, snapshot, node.id));
+  const readBefore = nodeFileLookup(store, snapshot, parent.id);
+  const before: Record<string, string> = {};
+  const after: Record<string, string> = {};
+  for (const [path, content] of Object.entries(getChangeset(store, node.id))) {
+    if (languageForPath(path) === undefined) continue;
+    const old = await readBefore(path);
+    if (old !== undefined) before[path] = old;
+    if (content !== null) after[path] = content;
+  }
+  return Math.max(0, parent.score.sitesLeft - countSites(spec.targets, before) + countSites(spec.targets, after));
 }
