@@ -7,7 +7,10 @@
  *   SEARCH_BENCH_FILES (default 60): modules of the project;
  *   SEARCH_BENCH_HYPOTHESES (default 40): hypotheses per run (one expansion of the root);
  *   SEARCH_BENCH_BROKEN (default 0.9): the share of them that break the types (LLM samples at a
- *   temperature spread often do; the fast tier exists for them).
+ *   temperature spread often do; the fast tier exists for them);
+ *   SEARCH_BENCH_MODULE_LINES (default 240): each generated module (about 60 lines) is padded
+ *   with typed helper functions to about this many lines, a typical source file's size, so the
+ *   whole-file replies compare with edit blocks as they would on real code.
  * Everything it creates in Docker is removed at the end (and checked).
  */
 import { execFile } from "node:child_process";
@@ -32,6 +35,21 @@ const run = promisify(execFile);
 const files = Number(process.env.SEARCH_BENCH_FILES ?? 60);
 const count = Number(process.env.SEARCH_BENCH_HYPOTHESES ?? 40);
 const brokenShare = Number(process.env.SEARCH_BENCH_BROKEN ?? 0.9);
+const moduleLines = Number(process.env.SEARCH_BENCH_MODULE_LINES ?? 240);
+
+/** Typed helper functions appended to a module to bring it to about `moduleLines` lines. */
+function padding(text: string): string {
+  const missing = moduleLines - text.split("\n").length;
+  const helpers = Math.max(0, Math.ceil(missing / 6));
+  let out = helpers > 0 ? "\n// Helpers of this module.\n" : "";
+  for (let k = 0; k < helpers; k++) {
+    out += `/** Scales a value by ${k + 2}, folding it below 100. */\nexport function pad${k}(value: number, factor = ${k + 2}): number {\n  const scaled = value * factor;\n  return scaled > 100 ? scaled - 100 : scaled;\n}\n\n`;
+  }
+  return out;
+}
+/** The padding of each module, computed once from its unchanged text so a hypothesis keeps it as it is. */
+const paddingOf = new Map<string, string>();
+const padded = (file: string, text: string) => text + (paddingOf.get(file) ?? "");
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 /** One headline figure, in the exact `BENCH {...}` form the project's tooling reads. */
@@ -41,11 +59,13 @@ const bench = (metric: string, value: number, unit: string) => console.log(`BENC
 const dir = await mkdtemp(path.join(tmpdir(), "forklift-bench-search-"));
 const plan = planTsProject({ files, seed: 7 });
 await writeTsProject(dir, plan, { typescript: "copy" });
+for (const [file, text] of Object.entries(renderTsProject(plan))) if (file.endsWith(".ts")) paddingOf.set(file, padding(text));
+const before = Object.fromEntries(Object.entries(renderTsProject(plan)).map(([file, text]) => [file, padded(file, text)]));
+for (const [file, text] of Object.entries(before)) await writeFile(path.join(dir, file), text);
 const git = (...args: string[]) => run("git", ["-c", "user.name=Bench", "-c", "user.email=bench@forklift.invalid", "-c", "init.defaultBranch=main", ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
 await git("init", "-q");
 await git("add", "-f", ".");
 await git("commit", "-q", "-m", "generated TypeScript project");
-const before = renderTsProject(plan);
 
 // ---- the hypotheses: `brokenShare` of them break the types ----
 // Migration steps edit code in place: whole-module kinds (a reformat of every line, a new module,
@@ -54,7 +74,10 @@ const wholeModuleKinds = new Set(["reformat", "new-module", "new-module-broken",
 const pool = generateHypotheses(plan, { count: count * 6, seed: 11 }).filter((h) => !wholeModuleKinds.has(h.kind));
 const broken = pool.filter((h) => h.expectsErrors).slice(0, Math.round(count * brokenShare));
 const fine = pool.filter((h) => !h.expectsErrors).slice(0, count - broken.length);
-const hypotheses: GeneratedHypothesis[] = [...fine, ...broken];
+const hypotheses: GeneratedHypothesis[] = [...fine, ...broken].map((h) => ({
+  ...h,
+  changes: Object.fromEntries(Object.entries(h.changes).map(([file, text]) => [file, text === null ? null : padded(file, text)])),
+}));
 const replies = hypotheses.map((h) => editBlocksForChanges(before, h.changes));
 console.log(`project: ${plan.modules.length} modules; ${hypotheses.length} hypotheses, ${hypotheses.filter((h) => h.expectsErrors).length} of them break the types`);
 
