@@ -35,7 +35,8 @@ export async function runDemo(options: EngineOptions): Promise<number> {
   process.stdout.write(`demo: ${demoFiles.app} copied to ${repo} (a new git repository)\n`);
   return withEngine(options, async (engine, store) => {
     const session = await engine.api["session/start"]({ specPath: demoFiles.spec, repoPath: repo, generators: ["recipe"] });
-    process.stdout.write(`demo: session ${session.id} migrates it with ${path.relative(process.cwd(), demoFiles.spec) || demoFiles.spec} (recipe rules only)\n`);
+    const shown = path.relative(process.cwd(), demoFiles.spec);
+    process.stdout.write(`demo: session ${session.id} migrates it with ${shown.startsWith("..") ? demoFiles.spec : shown} (recipe rules only)\n`);
     return watchSessions(engine, store, [session.id], { out: process.stdout, printTrees: true });
   });
 }
