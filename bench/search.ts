@@ -5,7 +5,8 @@
  * checks only (`tsc --noEmit` in a fork for every hypothesis). Also the output tokens of those
  * hypotheses as edit blocks versus whole-file rewrites of the same changes.
  *   SEARCH_BENCH_FILES (default 60): modules of the project;
- *   SEARCH_BENCH_HYPOTHESES (default 40): hypotheses per run (one expansion of the root);
+ *   SEARCH_BENCH_HYPOTHESES (default 60): hypotheses per run (one expansion of the root: a beam of
+ *   3 nodes × 20 samples is the same work per depth, with 3 agent starts instead of 1);
  *   SEARCH_BENCH_BROKEN (default 0.9): the share of them that break the types (LLM samples at a
  *   temperature spread often do; the fast tier exists for them);
  *   SEARCH_BENCH_MODULE_LINES (default 240): each generated module (about 60 lines) is padded
@@ -33,7 +34,7 @@ import { getTree, openStore } from "../core/store/index.ts";
 
 const run = promisify(execFile);
 const files = Number(process.env.SEARCH_BENCH_FILES ?? 60);
-const count = Number(process.env.SEARCH_BENCH_HYPOTHESES ?? 40);
+const count = Number(process.env.SEARCH_BENCH_HYPOTHESES ?? 60);
 const brokenShare = Number(process.env.SEARCH_BENCH_BROKEN ?? 0.9);
 const moduleLines = Number(process.env.SEARCH_BENCH_MODULE_LINES ?? 240);
 

@@ -31,6 +31,7 @@ export function buildGenerators(spec: Spec, selection: readonly GeneratorName[] 
     }
     const settings = spec.generators.llm;
     if (!settings) throw new ForkliftError("invalid-input", `spec ${spec.name} has no LLM generator (generators.llm)`);
+    if (spec.budgets.tokens === 0) throw new ForkliftError("invalid-input", `spec ${spec.name} has a token budget of 0, which means "never call the model": raise budgets.tokens or use only the recipe generator`);
     const endpoint = resolveLlmEndpoint({ model: settings.model, apiKeyEnv: settings.apiKeyEnv, ...(settings.baseUrl !== undefined && { baseUrl: settings.baseUrl }) }, env);
     return createLlmGenerator({
       endpoint,

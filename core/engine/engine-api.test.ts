@@ -152,6 +152,17 @@ describe("engine API", () => {
     }
   }, 60_000);
 
+  it("says in one line when a session's repository is gone", async () => {
+    const specPath = writeSampleSpec({ generators: recipeGenerators, beamWidth: 1, hypothesesPerNode: 1, maxDepth: 1 });
+    const session = await engine.api["session/start"]({ specPath, repoPath: repo.path });
+    await engine.settled(session.id);
+    await engine.close();
+    await repo.remove();
+    engine = createEngine({ store, sandbox: { kind: "host" }, env: {} });
+    const root = Object.values(getTree(store, session.id).nodes).find((node) => node.depth === 0)!;
+    await expect(engine.api["node/expand"]({ nodeId: root.id })).rejects.toMatchObject({ code: "repo-missing", message: expect.stringMatching(/is gone: restore it there, or start a new session$/) });
+  }, 60_000);
+
   it("pauses and resumes without repeating an expansion", async () => {
     const specPath = writeSampleSpec({ generators: recipeGenerators, beamWidth: 2, hypothesesPerNode: 2, sitesPerStep: 1, maxDepth: 8 });
     const session = await engine.api["session/start"]({ specPath, repoPath: repo.path });

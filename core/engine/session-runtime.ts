@@ -23,6 +23,7 @@ import type { LlmCallSettings } from "./build-generators.ts";
 import type { SandboxChoice } from "./sandbox-choice.ts";
 import { loadSessionSpec } from "./session-settings.ts";
 import { ForkliftError } from "../../shared/errors.ts";
+import { gitText } from "../search/repo/run-git.ts";
 
 /** What opening a runtime needs from the engine. */
 export interface RuntimeDeps {
@@ -64,6 +65,7 @@ export async function openRuntime(deps: RuntimeDeps, sessionId: string): Promise
   const session = getSession(deps.store, sessionId);
   if (!session) throw new ForkliftError("not-found", `no session ${sessionId} in the store`);
   const { spec, generators: generatorNames } = loadSessionSpec(deps.store, sessionId);
+  await requireRootCommit(session.repoPath, session.rootCommit, sessionId);
   const label = sessionLabel(deps.labelPrefix, sessionId);
   const runner = await createRunner(deps, spec, label, session.repoPath, getSessionSetting(deps.store, sessionId, rootDescriptionKey));
   const llmLimiter: Limiter = createLimiter(spec.budgets.llmCallsAtOnce);
@@ -111,4 +113,15 @@ async function createRunner(deps: RuntimeDeps, spec: Spec, label: string, repoPa
 /** The spec's sandbox limits in the driver's terms. */
 function sandboxLimits(spec: Spec): { memoryBytes: number; cpus: number; pids: number } {
   return { memoryBytes: spec.sandbox.limits.memory, cpus: spec.sandbox.limits.cpus, pids: spec.sandbox.limits.pids };
+}
+
+/** Refuses, in one line, a session whose repository or root commit is gone: nothing could be rebuilt from it. */
+async function requireRootCommit(repoPath: string, commit: string, sessionId: string): Promise<void> {
+  const found = await gitText(repoPath, ["cat-file", "-e", `${commit}^{commit}`]).then(
+    () => true,
+    () => false,
+  );
+  if (!found) {
+    throw new ForkliftError("repo-missing", `the repository of session ${sessionId.slice(0, 8)} (${repoPath}) or its commit ${commit.slice(0, 10)} is gone: restore it there, or start a new session`);
+  }
 }
