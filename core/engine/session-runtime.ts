@@ -9,11 +9,12 @@ import { getSession, getSessionSetting } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { rootDescriptionKey } from "../search/checkpoints.ts";
 import { createCheckedJudge } from "../search/judgement/checked-judge.ts";
-import { createLocalJudge } from "../search/judgement/judge.ts";
+import { createHostJudge } from "../search/judgement/host-judge.ts";
 import { openRepoSnapshot } from "../search/repo/repo-snapshot.ts";
 import type { RepoSnapshot } from "../search/repo/repo-snapshot.ts";
 import { DockerRunner } from "../search/runner/docker-runner.ts";
 import { createHostRunner } from "../search/runner/host-runner.ts";
+import type { HostRunner } from "../search/runner/host-runner.ts";
 import type { Runner } from "../search/runner/runner.ts";
 import type { SearchContext, SearchLog } from "../search/search-context.ts";
 import { SearchSession } from "../search/search-session.ts";
@@ -77,7 +78,7 @@ export async function openRuntime(deps: RuntimeDeps, sessionId: string): Promise
     spec,
     snapshot,
     runner,
-    judge: runner instanceof DockerRunner ? createCheckedJudge({ driver: await deps.docker(), runner, checks: spec.checks, limits: sandboxLimits(spec) }) : createLocalJudge(runner, spec.checks),
+    judge: runner instanceof DockerRunner ? createCheckedJudge({ driver: await deps.docker(), runner, checks: spec.checks, limits: sandboxLimits(spec) }) : createHostJudge(runner, spec.checks),
     generators,
     sandboxes: createLimiter(spec.budgets.sandboxesAtOnce),
     fastTier: deps.fastTier,
@@ -95,7 +96,7 @@ export function sessionLabel(prefix: string, sessionId: string): string {
   return prefix === "" || prefix.endsWith("-") ? `${prefix}${sessionId}` : `${prefix}-${sessionId}`;
 }
 
-async function createRunner(deps: RuntimeDeps, spec: Spec, label: string, repoPath: string, rootDescription: string | undefined): Promise<Runner> {
+async function createRunner(deps: RuntimeDeps, spec: Spec, label: string, repoPath: string, rootDescription: string | undefined): Promise<DockerRunner | HostRunner> {
   if (deps.sandbox.kind === "host") return createHostRunner({ setup: spec.sandbox.setup, ...(deps.sandbox.root !== undefined && { root: `${deps.sandbox.root}/${label}` }) });
   const base = spec.sandbox.base;
   const image = base.kind === "image" ? { name: base.name } : { name: `forklift/built:${label}`, build: { context: repoPath, dockerfile: base.path }, session: label };

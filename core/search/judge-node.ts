@@ -4,7 +4,7 @@ import { ForkliftError } from "../../shared/errors.ts";
 import type { FastCheckDiagnostic } from "../fastcheck/index.ts";
 import { getChangeset, getNode, updateNode } from "../store/index.ts";
 import { countSites, languageForPath } from "../targets/index.ts";
-import { verdictOf } from "./judgement/verdict.ts";
+import { computeScore } from "../score/index.ts";
 import { changesSince, nodeFileLookup, nodeSourceFiles } from "./node-files.ts";
 import { createPatch } from "../patches/index.ts";
 import { getAccumulatedChanges } from "../store/index.ts";
@@ -43,6 +43,7 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
   try {
     const sitesLeft = await sitesOf(context, node);
     const changes = changesSince(store, base.nodeId, node.id);
+    const diffLines = changedLines(await nodeDiffAgainstRoot(context, node.id));
     const checks: CheckSummary[] = [];
     if (input.fast) {
       const started = performance.now();
@@ -61,15 +62,16 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
           ...(fresh[0] && { detail: describeDiagnostic(fresh[0]) }),
         };
         if (fresh.length > 0) {
-          const verdict = verdictOf([summary], [], input.sitesAtRoot, sitesLeft);
-          return record(context, node.id, verdict.state, verdict.reason, [summary], verdict.score);
+          // wrong without a container: scored like core/score scores a failed gate, for the tree
+          const score = computeScore({ summaries: [summary], checkWeights: new Map(), sites: { before: input.sitesAtRoot, after: sitesLeft }, diffLines });
+          const reason = `gate ${fastCheckName}: ${fresh.length} new type error${fresh.length === 1 ? "" : "s"} — ${summary.detail ?? ""}`;
+          return record(context, node.id, "invalid", reason, [summary], score);
         }
         checks.push(summary);
       } else if (result.status === "infra") {
         context.log("warn", `fast tier could not judge: ${result.detail}; slow checks decide`, node.id);
       }
     }
-    const diffLines = changedLines(await nodeDiffAgainstRoot(context, node.id));
     const judged = await context.sandboxes.run(() => context.judge.judge({ base, nodeId: node.id, changes, sitesAtRoot: input.sitesAtRoot, sitesLeft, diffLines }));
     return record(context, node.id, judged.state, judged.reason, [...checks, ...judged.checks], judged.score);
   } catch (error) {

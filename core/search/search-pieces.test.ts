@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CheckSummary } from "../../shared/domain/check-summary.ts";
 import { testNode, testTree } from "../../shared/domain/testing/domain-fixtures.ts";
-import type { CheckSpec } from "../spec/check-schema.ts";
 import { budgetSpent, spentBy } from "./budget.ts";
-import { parseFailures } from "./judgement/parse-failures.ts";
-import { isSolution, verdictOf } from "./judgement/verdict.ts";
+import { isSolution, toJudged } from "./judgement/judged-node.ts";
 import { isExpanded, selectBeam } from "./select-beam.ts";
 import { voteKey } from "./vote-key.ts";
 
@@ -46,25 +44,19 @@ describe("selectBeam", () => {
 });
 
 describe("judgement", () => {
-  const exited = (exitCode: number, output: string) => ({ status: "exited" as const, exitCode, output, durationMs: 1 });
+  const summary = (name: string, status: CheckSummary["status"], newFailures = 0): CheckSummary => ({ name, mode: "gate", status, newFailures, fixedFailures: 0, baselineFailures: 0, durationMs: 1 });
+  const score = { value: 1, sitesLeft: 0, gatesHeld: true, parts: {} };
+  const judged = (checks: CheckSummary[]) => checks.map((check) => ({ summary: check, newFailures: [], unconfirmed: [], runs: 1 }));
 
-  it("reads failures from TAP and tsc output, else from the exit code", () => {
-    expect(parseFailures("tap", exited(1, "TAP version 13\nok 1 - adds\nnot ok 2 - reports sorted lines\nnot ok 3 - skipped # SKIP\n"))).toEqual(["not ok - reports sorted lines"]);
-    expect(parseFailures("tsc", exited(2, "src/a.ts(3,5): error TS2322: Type 'string' is not assignable to type 'number'.\n"))).toEqual(["src/a.ts: TS2322: Type 'string' is not assignable to type 'number'."]);
-    expect(parseFailures("exit-code", exited(0, "fine"))).toEqual([]);
-    expect(parseFailures("junit", exited(3, "boom\n"))).toEqual(["exit code 3: boom"]);
-  });
-
-  it("turns checks into a verdict: infra faults are failed-infra, gate failures invalid, score checks lower the score", () => {
-    const check = (name: string, mode: "gate" | "score", status: CheckSummary["status"], newFailures = 0): CheckSummary => ({ name, mode, status, newFailures, fixedFailures: 0, baselineFailures: 0, durationMs: 1 });
-    const specs = [{ name: "lint", weight: 2 }] as CheckSpec[];
-    expect(verdictOf([check("tests", "gate", "error")], specs, 4, 1).state).toBe("failed-infra");
-    const gated = verdictOf([check("tests", "gate", "failed", 2)], specs, 4, 1);
-    expect(gated).toMatchObject({ state: "invalid", reason: "gate tests: 2 new failures", score: { gatesHeld: false } });
-    const scored = verdictOf([check("tests", "gate", "passed"), check("lint", "score", "failed", 1)], specs, 4, 1);
-    expect(scored).toEqual({ state: "scored", score: { value: 28, sitesLeft: 1, gatesHeld: true, parts: { sites: 30, lint: -2 } } });
-    expect(isSolution(scored.score)).toBe(false);
-    expect(isSolution(verdictOf([], specs, 4, 0).score)).toBe(true);
+  it("records core/score's verdicts: wrong is invalid with its gate, could-not-be-judged is failed-infra", () => {
+    expect(toJudged({ verdict: "scored", score, checks: judged([summary("tests", "passed")]) })).toEqual({ state: "scored", score, checks: [summary("tests", "passed")] });
+    const wrong = toJudged({ verdict: "wrong", failedGates: [{ check: "tests", newFailures: 2, detail: "reports sorted lines" }], score: { ...score, gatesHeld: false }, checks: [] });
+    expect(wrong).toMatchObject({ state: "invalid", reason: "gate tests: 2 new failures — reports sorted lines" });
+    const unjudged = toJudged({ verdict: "unjudged", reason: "oom-killed", detail: "tests: out of memory", checks: judged([summary("tests", "error")]) });
+    expect(unjudged).toMatchObject({ state: "failed-infra", reason: "could not be judged (oom-killed): tests: out of memory" });
+    expect(isSolution(score)).toBe(true);
+    expect(isSolution({ ...score, gatesHeld: false })).toBe(false);
+    expect(isSolution(undefined)).toBe(false);
   });
 });
 

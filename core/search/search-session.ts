@@ -13,7 +13,7 @@ import { budgetSpent, spentBy } from "./budget.ts";
 import type { Spent } from "./budget.ts";
 import { Checkpoints } from "./checkpoints.ts";
 import { expandNode } from "./expand-node.ts";
-import { isSolution } from "./judgement/verdict.ts";
+import { isSolution } from "./judgement/judged-node.ts";
 import { diagnosticKeys, judgeNode } from "./judge-node.ts";
 import type { WarmFastTier } from "./judge-node.ts";
 import { nodeSourceFiles } from "./node-files.ts";
@@ -46,6 +46,7 @@ export const settingKeys = { baseline: "baseline", wallMs: "wall-ms" } as const;
 export class SearchSession {
   readonly checkpoints: Checkpoints;
   private fastUnavailable = false;
+  private restored = false;
   private runStarted = performance.now();
   private wallBefore = 0;
 
@@ -125,15 +126,17 @@ export class SearchSession {
     if (!root) throw new Error(`session ${sessionId} has no root node`);
     const stored = getSessionSetting(store, sessionId, settingKeys.baseline);
     if (root.state === "scored" && root.score && stored !== undefined) {
-      judge.restore(stored);
+      if (!this.restored) judge.restore(stored);
+      this.restored = true;
       return { sitesAtRoot: root.score.sitesLeft };
     }
     const handle = await this.checkpoints.nearest(root.id);
     if (root.state !== "checking") updateNode(store, root.id, { state: "checking", reason: "running the checks at the root: the baseline" });
     this.context.changed();
     const sitesAtRoot = countSites(this.context.spec.targets, await nodeSourceFiles(store, this.context.snapshot, root.id));
-    const { saved, summaries } = await this.context.sandboxes.run(() => judge.baseline(handle));
-    setSessionSetting(store, sessionId, settingKeys.baseline, saved);
+    const summaries = await this.context.sandboxes.run(() => judge.baseline(handle));
+    this.restored = true;
+    this.saveBaselines();
     updateNode(store, root.id, { state: "scored", checks: summaries, score: { value: 0, sitesLeft: sitesAtRoot, gatesHeld: true, parts: { sites: 0 } } });
     this.context.changed();
     this.context.log("info", `baseline: ${sitesAtRoot} site(s) to migrate; ${summaries.map((s) => `${s.name} ${s.baselineFailures} failing`).join(", ") || "no checks"}`, root.id);
@@ -164,7 +167,13 @@ export class SearchSession {
       );
     } finally {
       await fast?.tier.close();
+      this.saveBaselines();
     }
+  }
+
+  /** Keeps the baselines measured so far with the session, so a resumed run does not measure them again. */
+  private saveBaselines(): void {
+    setSessionSetting(this.context.store, this.context.sessionId, settingKeys.baseline, this.context.judge.save());
   }
 
   private async judgePending(tree: Tree, sitesAtRoot: number, signal: AbortSignal): Promise<void> {

@@ -3,7 +3,7 @@ import { ForkliftError } from "../../../shared/errors.ts";
 import type { FileChanges } from "../../../shared/file-changes.ts";
 import { createFastChecker, createSandboxAgentTransport } from "../../fastcheck/index.ts";
 import type { Checkpoint, ImageRequest, ResourceLimits, Sandbox, SandboxDriver } from "../../sandbox/index.ts";
-import type { CheckpointHandle, CommandOutcome, CommandSpec, FastTier, Runner } from "./runner.ts";
+import type { CheckpointHandle, FastTier, Runner } from "./runner.ts";
 
 /** What a session's sandboxes are made of (from the spec's `sandbox` section). */
 export interface DockerRunnerOptions {
@@ -59,28 +59,6 @@ export class DockerRunner implements Runner {
     return this.inFork(base, nodeId, changes, async (sandbox) => {
       const checkpoint = await this.options.driver.checkpoint(sandbox, nodeId);
       return { id: checkpoint.id, nodeId };
-    });
-  }
-
-  run(base: CheckpointHandle, nodeId: string, changes: FileChanges, commands: readonly CommandSpec[]): Promise<CommandOutcome[]> {
-    return this.inFork(base, nodeId, changes, async (sandbox) => {
-      const outcomes: CommandOutcome[] = [];
-      for (const spec of commands) {
-        const result = await this.options.driver.exec(sandbox, { command: spec.command, timeoutMs: spec.timeoutMs, maxOutputBytes: 256 * 1024 });
-        const output = [result.stdout.text, result.stderr.text].filter(Boolean).join("\n");
-        switch (result.status) {
-          case "exited":
-            outcomes.push({ status: "exited", exitCode: result.exitCode, output, durationMs: result.durationMs });
-            break;
-          case "timed-out":
-            outcomes.push({ status: "timed-out", output, durationMs: result.durationMs });
-            break;
-          case "infra":
-            outcomes.push({ status: "infra", detail: `${result.reason}: ${result.detail}`, durationMs: result.durationMs });
-            return outcomes; // the sandbox is unusable: the remaining checks could not say anything either
-        }
-      }
-      return outcomes;
     });
   }
 

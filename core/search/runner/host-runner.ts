@@ -3,14 +3,15 @@
  * throw-away copy. No isolation at all: for tests and for repositories the user trusts. The
  * engine uses Docker unless told otherwise.
  */
-import { cp, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FileChanges } from "../../../shared/file-changes.ts";
 import { ForkliftError } from "../../../shared/errors.ts";
 import { createFastChecker, createLocalAgentTransport } from "../../fastcheck/index.ts";
-import type { CheckpointHandle, CommandOutcome, CommandSpec, FastTier, Runner } from "./runner.ts";
+import type { CheckpointHandle, FastTier, Runner } from "./runner.ts";
 import { runShell } from "./run-shell.ts";
+import type { ShellResult } from "./run-shell.ts";
 
 /** Options of {@link createHostRunner}. */
 export interface HostRunnerOptions {
@@ -20,8 +21,26 @@ export interface HostRunnerOptions {
   readonly setup: readonly string[];
 }
 
+/** A throw-away copy of a state, where commands run. */
+export interface HostWorkspace {
+  /** Its absolute path. */
+  readonly dir: string;
+  exec(command: string, timeoutMs: number): Promise<ShellResult>;
+  /** A file's text, or undefined when it does not exist. */
+  readFile(relativePath: string): Promise<string | undefined>;
+  removeFile(relativePath: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The host runner, with the workspaces its judge runs checks in. */
+export interface HostRunner extends Runner {
+  readonly kind: "host";
+  /** A copy of `base` with `changes` applied. */
+  workspace(base: CheckpointHandle, nodeId: string, changes: FileChanges): Promise<HostWorkspace>;
+}
+
 /** Creates a host runner; each checkpoint is a directory named after its node under the root. */
-export function createHostRunner(options: HostRunnerOptions): Runner {
+export function createHostRunner(options: HostRunnerOptions): HostRunner {
   let rootDir: Promise<string> | undefined;
   const base = () => (rootDir ??= options.root ? mkdir(options.root, { recursive: true }).then(() => options.root!) : mkdtemp(path.join(tmpdir(), "forklift-host-")));
   const copyOf = async (from: string, to: string, changes: FileChanges) => {
@@ -42,9 +61,10 @@ export function createHostRunner(options: HostRunnerOptions): Runner {
       await rm(target, { recursive: true, force: true });
       await copyOf(dir, target, {});
       for (const command of options.setup) {
-        const outcome = await runShell(command, target, 10 * 60_000);
-        if (outcome.status !== "exited" || outcome.exitCode !== 0) {
-          throw new ForkliftError("setup-failed", `setup command \`${command}\` failed (${describe(outcome)}); fix the spec's setup or the repository`);
+        const result = await runShell(command, target, 10 * 60_000);
+        if (result.status !== "exited" || result.exitCode !== 0) {
+          const why = result.status === "exited" ? `exit code ${result.exitCode}` : result.status === "timed-out" ? "timed out" : result.detail;
+          throw new ForkliftError("setup-failed", `setup command \`${command}\` failed (${why}); fix the spec's setup or the repository`);
         }
       }
       return { id: target, nodeId };
@@ -58,16 +78,21 @@ export function createHostRunner(options: HostRunnerOptions): Runner {
       await copyOf(from.id, target, changes);
       return { id: target, nodeId };
     },
-    async run(from: CheckpointHandle, nodeId: string, changes: FileChanges, commands: readonly CommandSpec[]) {
-      const work = await mkdtemp(path.join(await base(), `run-${nodeId.slice(0, 8)}-`));
+    async workspace(from, nodeId, changes) {
+      const dir = await mkdtemp(path.join(await base(), `run-${nodeId.slice(0, 8)}-`));
       try {
-        await copyOf(from.id, work, changes);
-        const outcomes: CommandOutcome[] = [];
-        for (const command of commands) outcomes.push(await runShell(command.command, work, command.timeoutMs));
-        return outcomes;
-      } finally {
-        await rm(work, { recursive: true, force: true });
+        await copyOf(from.id, dir, changes);
+      } catch (error) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
       }
+      return {
+        dir,
+        exec: (command, timeoutMs) => runShell(command, dir, timeoutMs),
+        readFile: (relativePath) => readFile(path.join(dir, relativePath), "utf8").catch(() => undefined),
+        removeFile: (relativePath) => rm(path.join(dir, relativePath), { force: true }),
+        close: () => rm(dir, { recursive: true, force: true }),
+      };
     },
     async fastTier(from): Promise<FastTier | undefined> {
       const checker = createFastChecker({ transport: createLocalAgentTransport({ repoDir: from.id }) });
@@ -86,15 +111,4 @@ export function createHostRunner(options: HostRunnerOptions): Runner {
       if (!options.root && rootDir) await rm(await rootDir, { recursive: true, force: true });
     },
   };
-}
-
-function describe(outcome: CommandOutcome): string {
-  switch (outcome.status) {
-    case "exited":
-      return `exit code ${outcome.exitCode}${outcome.output.trim() ? `: ${outcome.output.trim().split("\n").pop()}` : ""}`;
-    case "timed-out":
-      return "timed out";
-    case "infra":
-      return outcome.detail;
-  }
 }
