@@ -5,6 +5,7 @@
  * this process are caches that can be rebuilt from it.
  */
 import { setMaxListeners } from "node:events";
+import { availableParallelism } from "node:os";
 import type { Session } from "../../shared/domain/session.ts";
 import { descendants, nodeOf } from "../../shared/domain/tree-navigation.ts";
 import { ForkliftError, toErrorValue } from "../../shared/errors.ts";
@@ -47,6 +48,8 @@ export interface EngineDeps {
   /** Judge hypotheses with the warm type-checker first where possible (default true). */
   readonly fastTier?: boolean;
   readonly llm?: LlmCallSettings;
+  /** Sandboxes running checks at once across all sessions (default: the machine's cores, at least 2); each session's spec bounds its own too. */
+  readonly sandboxesAtOnce?: number;
 }
 
 /** The engine as a host holds it. */
@@ -71,6 +74,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const failures = new Map<string, ErrorValue>();
   let driver: Promise<SandboxDriver> | undefined;
   let closed = false;
+  const sandboxes = createLimiter(deps.sandboxesAtOnce ?? Math.max(2, availableParallelism()));
   const pumpTimer = setInterval(() => events.pump(), 250);
   pumpTimer.unref();
 
@@ -102,6 +106,7 @@ export function createEngine(deps: EngineDeps): Engine {
           log: (id, level, message, nodeId) => log(id, level, message, nodeId),
           changed: () => events.pump(),
           progress: (id, progress) => events.emit("progress", { sessionId: id, ...progress }),
+          sandboxes,
         },
         sessionId,
       );

@@ -20,6 +20,7 @@ import type { SearchContext, SearchLog } from "../search/search-context.ts";
 import { SearchSession } from "../search/search-session.ts";
 import type { SearchProgress } from "../search/search-session.ts";
 import { buildGenerators } from "./build-generators.ts";
+import { nestedLimiter } from "./nested-limiter.ts";
 import type { LlmCallSettings } from "./build-generators.ts";
 import type { SandboxChoice } from "./sandbox-choice.ts";
 import { loadSessionSpec } from "./session-settings.ts";
@@ -39,6 +40,8 @@ export interface RuntimeDeps {
   readonly log: (sessionId: string, ...line: Parameters<SearchLog>) => void;
   readonly changed: () => void;
   readonly progress: (sessionId: string, progress: SearchProgress) => void;
+  /** The engine's bound on sandboxes running at once, across sessions. */
+  readonly sandboxes: Limiter;
 }
 
 /** A session opened in this process. */
@@ -80,7 +83,7 @@ export async function openRuntime(deps: RuntimeDeps, sessionId: string): Promise
     runner,
     judge: runner instanceof DockerRunner ? createCheckedJudge({ driver: await deps.docker(), runner, checks: spec.checks, limits: sandboxLimits(spec) }) : createHostJudge(runner, spec.checks),
     generators,
-    sandboxes: createLimiter(spec.budgets.sandboxesAtOnce),
+    sandboxes: nestedLimiter(createLimiter(spec.budgets.sandboxesAtOnce), deps.sandboxes),
     fastTier: deps.fastTier,
     log: (level, message, nodeId) => deps.log(sessionId, level, message, nodeId),
     changed: deps.changed,

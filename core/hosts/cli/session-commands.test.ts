@@ -14,6 +14,7 @@ import { exitCodes } from "./exit-codes.ts";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const specPath = path.join(root, "examples/specs/console-to-logger.yml");
 let repo: TempRepo;
+let other: TempRepo;
 let work: string;
 
 function forklift(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -28,20 +29,23 @@ function forklift(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 beforeAll(async () => {
   repo = await makeSampleRepo();
+  other = await makeSampleRepo();
   work = mkdtempSync(path.join(tmpdir(), "forklift-cli-session-"));
 });
 
 afterAll(async () => {
   await repo.remove();
+  await other.remove();
   rmSync(work, { recursive: true, force: true });
 });
 
 describe("forklift run, tree, show, export, apply", () => {
-  it("runs the sample app to a solution and works on the result", () => {
-    const run = forklift(["run", specPath, "--repo", repo.path, "--generators", "recipe", "--sandbox", "host"]);
+  it("runs the sample app (two repositories at once) to a solution and works on the result", () => {
+    const run = forklift(["run", specPath, "--repo", repo.path, "--repo", other.path, "--generators", "recipe", "--sandbox", "host"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(exitCodes.ok);
     expect(run.stdout).toMatch(/REPOSITORY\s+SESSION\s+STATUS\s+RESULT/);
+    for (const path of [repo.path, other.path]) expect(run.stdout).toMatch(new RegExp(`\\n${path.split("/").pop()!} +[0-9a-f]{8} +done +solution [0-9a-f]{8} +4→0`));
     const solution = /solution ([0-9a-f]{8})/.exec(run.stdout)?.[1];
     expect(solution).toBeDefined();
     const session = /session ([0-9a-f-]{36}) started/.exec(run.stdout)?.[1] ?? "";
