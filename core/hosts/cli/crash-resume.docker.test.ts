@@ -74,6 +74,7 @@ describe("forklift run killed with SIGKILL, then forklift resume", () => {
     const killed = readTree()!;
     before = completed(Object.values(killed.nodes));
     expect(killed.session.status).toBe("running"); // as the crash left it
+    expect((await findLeaks(driver().client, session("crash"))).length).toBeGreaterThan(0); // its checkpoints (and forks) are still there
 
     const resumed = spawnSync("node", [cli, "resume", killed.session.id.slice(0, 8)], { env, encoding: "utf8", timeout: 180_000 });
     expect(resumed.stderr).toBe("");
