@@ -1,0 +1,27 @@
+import type { Node } from "../../shared/domain/node.ts";
+import type { Session } from "../../shared/domain/session.ts";
+import type { ErrorValue } from "../../shared/errors.ts";
+import type { Spec } from "../spec/spec-schema.ts";
+import type { Store } from "../store/index.ts";
+import type { LlmCallSettings } from "./build-generators.ts";
+import type { EventHub } from "./event-hub.ts";
+import type { SessionRuntime } from "./session-runtime.ts";
+
+/** What the engine's handlers share: the store, the events, the open runtimes and the run control. */
+export interface EngineContext {
+  readonly store: Store;
+  readonly events: EventHub;
+  readonly env: NodeJS.ProcessEnv;
+  readonly llm: LlmCallSettings;
+  /** Runtimes opened in this process, by session id. */
+  readonly runtimes: Map<string, Promise<SessionRuntime>>;
+  /** The error that ended each session's last run in this process. */
+  readonly failures: Map<string, ErrorValue>;
+  /** The session's runtime, opened on first use. */
+  runtimeOf(sessionId: string): Promise<SessionRuntime>;
+  requireSession(sessionId: string): Session;
+  requireNode(nodeId: string): Node;
+  /** Checks before a session exists that its sandboxes can be made (Docker answers, the image is there). */
+  preflight(spec: Spec): Promise<void>;
+  log(sessionId: string | undefined, level: "debug" | "info" | "warn" | "error", message: string, nodeId?: string): void;
+}
