@@ -11,7 +11,9 @@ import { ForkliftError } from "../../shared/errors.ts";
 import { startScriptedOpenAiServer } from "../generators/testing/scripted-openai-server.ts";
 import { makeSampleRepo } from "../sandbox/testing/sample-repo.ts";
 import type { TempRepo } from "../sandbox/testing/sample-repo.ts";
-import { getTree, openStore } from "../store/index.ts";
+import { emptyProvenance } from "../generators/index.ts";
+import { recordChildren } from "../search/record-children.ts";
+import { getTree, openStore, updateNode, updateSession } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { tempStoreDir } from "../store/testing/temp-store.ts";
 import { createEngine } from "./create-engine.ts";
@@ -161,6 +163,25 @@ describe("engine API", () => {
     engine = createEngine({ store, sandbox: { kind: "host" }, env: {} });
     const root = Object.values(getTree(store, session.id).nodes).find((node) => node.depth === 0)!;
     await expect(engine.api["node/expand"]({ nodeId: root.id })).rejects.toMatchObject({ code: "repo-missing", message: expect.stringMatching(/is gone: restore it there, or start a new session$/) });
+  }, 60_000);
+
+  it("checks again on resume what the infrastructure kept from being judged", async () => {
+    const specPath = writeSampleSpec({ generators: recipeGenerators, beamWidth: 1, hypothesesPerNode: 1, maxDepth: 1 });
+    const session = await engine.api["session/start"]({ specPath, repoPath: repo.path });
+    await engine.settled(session.id);
+    const root = Object.values(getTree(store, session.id).nodes).find((node) => node.depth === 0)!;
+    // a hypothesis whose sandbox failed, and one whose endpoint failed (no changes)
+    const faulted = recordChildren(store, session.id, root.id, [
+      { kind: "valid", sample: 0, changes: { "src/report.js": "export const report = () => '';\n" }, source: { kind: "manual" }, provenance: emptyProvenance("manual") },
+      { kind: "invalid", sample: 1, reason: { kind: "endpoint-error", message: "HTTP 500" }, source: { kind: "llm", editBlocks: "" }, provenance: emptyProvenance("llm") },
+    ]).nodes;
+    updateNode(store, faulted[0]!.id, { state: "failed-infra", reason: "could not be judged (oom-killed): tests" });
+    updateSession(store, session.id, { status: "paused" });
+    await engine.api["session/resume"]({ sessionId: session.id });
+    await engine.settled(session.id);
+    const tree = getTree(store, session.id);
+    expect(tree.nodes[faulted[0]!.id]?.state).toBe("invalid"); // judged this time: it breaks the report test
+    expect(tree.nodes[faulted[1]!.id]?.state).toBe("failed-infra");
   }, 60_000);
 
   it("pauses and resumes without repeating an expansion", async () => {

@@ -3,7 +3,8 @@ import { setMaxListeners } from "node:events";
 import { assertNever } from "../../shared/assert-never.ts";
 import { toErrorValue } from "../../shared/errors.ts";
 import type { SandboxDriver } from "../sandbox/index.ts";
-import { getSession, getTree, markInterruptedNodes, updateNode, updateSession } from "../store/index.ts";
+import { getChangeset, getSession, getTree, markInterruptedNodes, updateNode, updateSession } from "../store/index.ts";
+import type { Store } from "../store/index.ts";
 import type { SearchOutcome } from "../search/search-session.ts";
 import type { EngineContext } from "./engine-context.ts";
 import type { SessionRuntime } from "./session-runtime.ts";
@@ -50,6 +51,7 @@ export function createSessionRuns(context: EngineContext, docker: () => Promise<
       setMaxListeners(0, controller.signal); // every LLM call of the run listens to it
       context.failures.delete(runtime.sessionId);
       markInterruptedNodes(store, runtime.sessionId);
+      retryInfrastructureFaults(store, runtime.sessionId);
       updateSession(store, runtime.sessionId, { status: "running" });
       events.pump();
       const done = (async () => {
@@ -95,4 +97,18 @@ export function createSessionRuns(context: EngineContext, docker: () => Promise<
     },
   };
   return runs;
+}
+
+/**
+ * Sends hypotheses whose checks failed on the infrastructure (a sandbox fault, never a verdict on
+ * them) back to pending when a run starts, so a resumed session judges them again. Generator
+ * faults (an endpoint that failed: no changes to check) stay as they are.
+ */
+function retryInfrastructureFaults(store: Store, sessionId: string): void {
+  store.write(() => {
+    for (const node of Object.values(getTree(store, sessionId).nodes)) {
+      if (node.state !== "failed-infra" || Object.keys(getChangeset(store, node.id)).length === 0) continue;
+      updateNode(store, node.id, { state: "pending", reason: `checked again after an infrastructure fault (${node.reason ?? "unknown"})` });
+    }
+  });
 }

@@ -69,8 +69,7 @@ export class SearchSession {
       for (;;) {
         if (signal.aborted) return aborted(signal);
         let tree = getTree(store, sessionId);
-        const early = this.finished(tree);
-        if (early) return early;
+        // what was started is finished first: interrupted checks, the user's edits and expansions
         await this.judgePending(tree, sitesAtRoot, signal);
         if (signal.aborted) return aborted(signal);
         tree = getTree(store, sessionId);
