@@ -44,10 +44,8 @@ export class DockerRunner implements Runner {
 
   async reattach(id: string, nodeId: string): Promise<CheckpointHandle | undefined> {
     if (!this.template) return undefined;
-    // Forking is the test that matters: an image that cannot be forked is as good as gone.
     try {
-      const sandbox = await this.options.driver.fork(this.checkpoint({ id, nodeId }), { node: nodeId });
-      await this.options.driver.destroy(sandbox);
+      await this.options.driver.ensureImage({ name: id, pull: "never" }); // an inspect: is the image still there?
       return { id, nodeId };
     } catch (error) {
       if (isMissing(error)) return undefined;
