@@ -74,9 +74,10 @@ describe("forklift run, tree, show, export, apply", () => {
 
   it("answers a user's mistakes with one line and the documented exit code", () => {
     writeFileSync(path.join(repo.path, "src", "scratch.js"), "// unsaved\n");
-    const dirty = forklift(["run", specPath, "--repo", repo.path, "--sandbox", "host", "-g", "recipe"]);
+    const dirty = forklift(["run", specPath, "--repo", other.path, "--repo", repo.path, "--sandbox", "host", "-g", "recipe"]);
     expect(dirty.status).toBe(exitCodes.usage);
     expect(dirty.stderr).toMatch(/^forklift: .* has uncommitted changes \(src\/scratch\.js\): commit or stash them, or pass --allow-dirty to migrate them too\n$/);
+    expect(dirty.stdout).toBe(""); // no session was started for the clean repository either
     rmSync(path.join(repo.path, "src", "scratch.js"));
 
     writeFileSync(path.join(work, "bad.yml"), "goal: x\ntargets: 3\n");

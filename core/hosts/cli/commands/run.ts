@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { ForkliftError } from "../../../../shared/errors.ts";
 import type { GeneratorName } from "../../../../shared/protocol/contract.ts";
+import { prepareStart } from "../../../engine/prepare-start.ts";
 import { withEngine } from "../session/cli-engine.ts";
 import type { EngineOptions } from "../session/cli-engine.ts";
 import { withStoreOption } from "../session/store-option.ts";
@@ -33,6 +34,8 @@ export function registerRunCommand(program: Command): void {
 /** Starts a session per repository and watches them to the end; returns the exit code. */
 export async function runCommand(spec: string, options: RunOptions): Promise<number> {
   const generators = parseGenerators(options.generators);
+  // every repository is checked before any session starts, so one bad path does not leave others half started
+  for (const repo of options.repo) await prepareStart(spec, repo, options.allowDirty === true);
   return withEngine(options, async (engine, store) => {
     const ids: string[] = [];
     for (const repo of options.repo) {
