@@ -35,6 +35,7 @@ describe("selectBeam", () => {
     expect(ids(selectBeam(tree, 2, 10))).toEqual(["c", "d"]);
     expect(ids(selectBeam(tree, 4, 10))).toEqual(["c", "d", "b", "g"]);
     expect(ids(selectBeam(tree, 4, 2))).toEqual(["c", "d", "b"]);
+    expect(ids(selectBeam(tree, 2, 10, new Set(["d"])))).toEqual(["c", "b"]);
   });
 
   it("does not count the user's hinted or manual children as an expansion", () => {

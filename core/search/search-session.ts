@@ -19,7 +19,7 @@ import type { WarmFastTier } from "./judge-node.ts";
 import { nodeSourceFiles } from "./node-files.ts";
 import type { CheckpointHandle } from "./runner/runner.ts";
 import type { SearchContext } from "./search-context.ts";
-import { compareNodes, selectBeam } from "./select-beam.ts";
+import { compareNodes, isExpanded, selectBeam } from "./select-beam.ts";
 
 /** How a search ended. */
 export type SearchOutcome =
@@ -47,6 +47,8 @@ export class SearchSession {
   readonly checkpoints: Checkpoints;
   private fastUnavailable = false;
   private restored = false;
+  /** Nodes no generator had a hypothesis for, in this run. */
+  private readonly barren = new Set<string>();
   private runStarted = performance.now();
   private wallBefore = 0;
 
@@ -75,7 +77,7 @@ export class SearchSession {
         tree = getTree(store, sessionId);
         const judged = this.finished(tree);
         if (judged) return judged;
-        const beam = selectBeam(tree, spec.search.beamWidth, spec.search.maxDepth);
+        const beam = selectBeam(tree, spec.search.beamWidth, spec.search.maxDepth, this.barren);
         if (beam.length === 0) {
           const atMax = Object.values(tree.nodes).some((node) => node.state === "scored" && node.depth >= spec.search.maxDepth);
           return { kind: "exhausted", reason: atMax ? `maximum depth ${spec.search.maxDepth} reached without a solution` : "no node left to expand: every hypothesis was rejected" };
@@ -147,6 +149,8 @@ export class SearchSession {
     if (budget) return;
     const children = await expandNode(this.context, node.id, { generators: this.context.generators, signal });
     if (children.length === 0) {
+      // nothing recorded at all (no generator had a hypothesis here): never pick it again in this run
+      if (!signal.aborted && !isExpanded(getTree(this.context.store, this.context.sessionId), node.id)) this.barren.add(node.id);
       this.context.log("info", "no hypothesis to check from this node", node.id);
       return;
     }

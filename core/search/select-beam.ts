@@ -30,11 +30,12 @@ export function compareNodes(tree: Tree): (a: Node, b: Node) => number {
 
 /**
  * The nodes to expand next: scored nodes the search has not expanded, below `maxDepth`; every
- * pinned one, then the best up to `width`. Pruned and invalid nodes are never chosen.
+ * pinned one, then the best up to `width`. Pruned and invalid nodes are never chosen, nor those in
+ * `skip` (no generator had a hypothesis for them).
  */
-export function selectBeam(tree: Tree, width: number, maxDepth: number): Node[] {
+export function selectBeam(tree: Tree, width: number, maxDepth: number, skip: ReadonlySet<string> = new Set()): Node[] {
   const candidates = Object.values(tree.nodes)
-    .filter((node) => node.state === "scored" && node.depth < maxDepth && !isExpanded(tree, node.id))
+    .filter((node) => node.state === "scored" && node.depth < maxDepth && !skip.has(node.id) && !isExpanded(tree, node.id))
     .sort(compareNodes(tree));
   const pinned = candidates.filter((node) => node.pinned);
   const rest = candidates.filter((node) => !node.pinned).slice(0, Math.max(0, width - pinned.length));
