@@ -147,20 +147,39 @@ export class SearchSession {
   private async expandAndJudge(node: Node, sitesAtRoot: number, signal: AbortSignal): Promise<void> {
     const budget = budgetSpent(this.spent(getTree(this.context.store, this.context.sessionId)), this.context.spec.budgets);
     if (budget) return;
-    const children = await expandNode(this.context, node.id, { generators: this.context.generators, signal });
+    // the node's checkpoint and warm type-checker get ready while the generators work
+    const judging = this.prepareJudging(node.id);
+    judging.catch(() => undefined); // observed below; an early failure must not go unhandled meanwhile
+    let children: Node[];
+    try {
+      children = await expandNode(this.context, node.id, { generators: this.context.generators, signal });
+    } catch (error) {
+      await judging.then((ready) => ready.fast?.tier.close()).catch(() => undefined);
+      throw error;
+    }
     if (children.length === 0) {
+      await judging.then((ready) => ready.fast?.tier.close()).catch(() => undefined);
       // nothing recorded at all (no generator had a hypothesis here): never pick it again in this run
       if (!signal.aborted && !isExpanded(getTree(this.context.store, this.context.sessionId), node.id)) this.barren.add(node.id);
       this.context.log("info", "no hypothesis to check from this node", node.id);
       return;
     }
-    await this.judgeChildren(node.id, children, sitesAtRoot, signal);
+    await this.judgeWith(await judging, children, sitesAtRoot, signal);
   }
 
   private async judgeChildren(parentId: string, children: readonly Node[], sitesAtRoot: number, signal: AbortSignal): Promise<void> {
     if (children.length === 0) return;
+    await this.judgeWith(await this.prepareJudging(parentId), children, sitesAtRoot, signal);
+  }
+
+  /** The checkpoint of the node whose children are judged, and its warm type-checker when there is one. */
+  private async prepareJudging(parentId: string): Promise<{ base: CheckpointHandle; fast: WarmFastTier | undefined }> {
     const base = await this.checkpoints.ensure(parentId);
-    const fast = await this.warmFastTier(base);
+    return { base, fast: await this.warmFastTier(base) };
+  }
+
+  private async judgeWith(ready: { base: CheckpointHandle; fast: WarmFastTier | undefined }, children: readonly Node[], sitesAtRoot: number, signal: AbortSignal): Promise<void> {
+    const { base, fast } = ready;
     try {
       await Promise.all(
         children.map(async (child) => {
