@@ -31,6 +31,7 @@ import { baseImageName } from "../core/sandbox/base-image.ts";
 import type { Checkpoint, Sandbox } from "../core/sandbox/index.ts";
 import { createDockerSandboxDriver } from "../core/sandbox/index.ts";
 import { findLeaks, removeTestResources } from "../core/sandbox/testing/leak-check.ts";
+import { printBench } from "./print-bench.ts";
 
 const files = Number(process.env.CHECKS_BENCH_FILES ?? 200);
 const hypothesisCount = Number(process.env.CHECKS_BENCH_HYPOTHESES ?? 30);
@@ -46,8 +47,7 @@ function quantile(values: readonly number[], q: number): number {
 }
 const median = (values: readonly number[]) => quantile(values, 0.5);
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-/** One headline figure, in the exact `BENCH {...}` form the project's tooling reads. */
-const bench = (metric: string, value: number, unit: string) => console.log(`BENCH {"metric": ${JSON.stringify(metric)}, "value": ${round(value)}, "unit": ${JSON.stringify(unit)}}`);
+const bench = (metric: string, value: number, unit: string) => printBench(metric, value, unit, 1);
 const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 const session = `bench-checks-${randomBytes(3).toString("hex")}`;

@@ -16,6 +16,7 @@ import type { CaseOutcome } from "./edits/evaluate.ts";
 import { createRandom } from "./edits/random.ts";
 import { generatedSources, projectSources } from "./edits/source-files.ts";
 import type { SourceFile } from "./edits/source-files.ts";
+import { printBench } from "./print-bench.ts";
 
 const seed = 7_2024;
 const perClass = Number(process.env.EDITS_BENCH_PER_CLASS ?? 80);
@@ -198,7 +199,7 @@ for (const id of shownIds) {
 }
 console.log(`\n${cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-const bench = (metric: string, value: number, unit: string): void => console.log(`BENCH ${JSON.stringify({ metric, value, unit })}`);
+const bench = printBench;
 bench("edits_cases", cases.length, "count");
 bench("edits_exact_rate", Number(exactRate.toFixed(4)), "ratio");
 bench("edits_wrong", wrong, "count");

@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { runFind } from "../core/hosts/cli/commands/find.ts";
 import { listSourceFiles } from "../core/targets/list-source-files.ts";
+import { printBench } from "./print-bench.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const tree = "node_modules";
@@ -153,10 +154,7 @@ console.log(`  ${"forklift find (spawned CLI, 1 run)".padEnd(34)}${spawned.toFix
 console.log(`\n  sites: forklift ${forkliftSites} = ast-grep ${astGrepSites} (identical); grep lines holding ${JSON.stringify(literal)}: ${grepCount}`);
 if (forkliftSkipped.length > 0) console.log(`  skipped by both as too large (over 3 MB and 200,000 lines): ${forkliftSkipped.join(", ")}`);
 console.log(`  forklift / ast-grep throughput: ${(forkliftRate / astGrepRate).toFixed(2)} (target ≥ 0.7); forklift / grep: ${(forkliftRate / grepRate).toFixed(2)}\n`);
-/** One headline figure, in the exact `BENCH {...}` form the project's tooling reads. */
-function bench(metric: string, value: number, unit: string): void {
-  console.log(`BENCH {"metric": ${JSON.stringify(metric)}, "value": ${value}, "unit": ${JSON.stringify(unit)}}`);
-}
+const bench = printBench;
 
 bench("find_files_per_s", Math.round(forkliftRate), "files/s");
 bench("astgrep_files_per_s", Math.round(astGrepRate), "files/s");

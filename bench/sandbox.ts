@@ -14,6 +14,7 @@ import { collectGarbage } from "../core/sandbox/docker/collect-garbage.ts";
 import { createDockerSandboxDriver, defaultLimits, defaultPoolSize, labelKeys, type Checkpoint, type Sandbox } from "../core/sandbox/index.ts";
 import { findLeaks } from "../core/sandbox/testing/leak-check.ts";
 import { makeSampleRepo } from "../core/sandbox/testing/sample-repo.ts";
+import { printBench } from "./print-bench.ts";
 
 const run = promisify(execFile);
 
@@ -203,4 +204,4 @@ async function main(): Promise<Figures> {
 
 const figures = await main();
 console.log("");
-for (const [metric, value, unit] of figures) console.log(`BENCH {"metric": "${metric}", "value": ${value}, "unit": "${unit}"}`);
+for (const [metric, value, unit] of figures) printBench(metric, value, unit);
