@@ -1,8 +1,10 @@
 /**
  * Benchmark of the search's judging: the same LLM hypotheses (scripted, over a generated
  * TypeScript project) judged twice in one run on Docker, once with the fast tier (the warm
- * type-checker rejects hypotheses that break the types without a container) and once with slow
- * checks only (`tsc --noEmit` in a fork for every hypothesis). Also the output tokens of those
+ * type-checker rejects hypotheses that break the types without a container, and answers the
+ * spec's `tsc` check for the rest) and once with slow checks only (`tsc --noEmit` in a fork for
+ * every hypothesis). Both arms run a second, cheap `smoke` check (standing in for a test suite)
+ * in a fork for every hypothesis that passes the type check. Also the output tokens of those
  * hypotheses as edit blocks versus whole-file rewrites of the same changes.
  *   SEARCH_BENCH_FILES (default 60): modules of the project;
  *   SEARCH_BENCH_HYPOTHESES (default 60): hypotheses per run (one expansion of the root: a beam of
@@ -103,6 +105,10 @@ checks:
     command: node node_modules/typescript/bin/tsc --noEmit -p tsconfig.json
     parser: tsc
     timeoutSec: 300
+  - name: smoke
+    command: node -e "require('node:fs').readdirSync('src')"
+    parser: exit-code
+    timeoutSec: 60
 search: { beamWidth: 1, hypothesesPerNode: ${hypotheses.length}, maxDepth: 1, sitesPerStep: 3, patienceDepths: 1 }
 budgets: { sandboxesAtOnce: 2, llmCallsAtOnce: 8 }
 generators:

@@ -10,6 +10,7 @@ import { createPatch } from "../patches/index.ts";
 import { getAccumulatedChanges } from "../store/index.ts";
 import type { CheckpointHandle, FastTier } from "./runner/runner.ts";
 import type { SearchContext } from "./search-context.ts";
+import { coveredByFastTier } from "./covered-by-fast-tier.ts";
 
 /** The fast tier of one checkpoint, with the diagnostics its unchanged state already has. */
 export interface WarmFastTier {
@@ -67,12 +68,18 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
           const reason = `gate ${fastCheckName}: ${fresh.length} new type error${fresh.length === 1 ? "" : "s"} — ${summary.detail ?? ""}`;
           return record(context, node.id, "invalid", reason, [summary], score);
         }
-        checks.push(summary);
+        checks.push(summary, ...coveredSummaries(context));
       } else if (result.status === "infra") {
         context.log("warn", `fast tier could not judge: ${result.detail}; slow checks decide`, node.id);
       }
     }
-    const judged = await context.sandboxes.run(() => context.judge.judge({ base, nodeId: node.id, changes, sitesAtRoot: input.sitesAtRoot, sitesLeft, diffLines }));
+    const skipChecks = checks.filter((check) => check.status === "skipped").map((check) => check.name);
+    if (skipChecks.length > 0 && skipChecks.length === context.spec.checks.length) {
+      // every check was answered by the fast tier: no fork needed
+      const score = computeScore({ summaries: checks, checkWeights: new Map(), sites: { before: input.sitesAtRoot, after: sitesLeft }, diffLines });
+      return record(context, node.id, "scored", undefined, checks, score);
+    }
+    const judged = await context.sandboxes.run(() => context.judge.judge({ base, nodeId: node.id, changes, sitesAtRoot: input.sitesAtRoot, sitesLeft, diffLines, skipChecks }));
     return record(context, node.id, judged.state, judged.reason, [...checks, ...judged.checks], judged.score);
   } catch (error) {
     if (isUnreachable(error)) {
@@ -84,6 +91,20 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
     context.log("warn", `node could not be checked: ${message}`, node.id);
     return record(context, node.id, "failed-infra", `could not be checked: ${message}`, [], undefined);
   }
+}
+
+/** Summaries for the spec's checks the fast tier answered (they are not run again in a fork). */
+function coveredSummaries(context: SearchContext): CheckSummary[] {
+  return context.spec.checks.filter(coveredByFastTier).map((check) => ({
+    name: check.name,
+    mode: check.mode,
+    status: "skipped",
+    newFailures: 0,
+    fixedFailures: 0,
+    baselineFailures: 0,
+    durationMs: 0,
+    detail: `answered by ${fastCheckName} (the same diagnostics as tsc --noEmit)`,
+  }));
 }
 
 function record(context: SearchContext, nodeId: string, state: Node["state"], reason: string | undefined, checks: CheckSummary[], score: Node["score"]): Node {

@@ -34,7 +34,7 @@ export function createCheckedJudge(options: CheckedJudgeOptions): Judge {
         checkpoint: runner.checkpointOf(request.base),
         node: request.nodeId,
         changes: request.changes,
-        checks,
+        checks: checks.filter((check) => !request.skipChecks?.includes(check.name)),
         baselines,
         sites: { before: request.sitesAtRoot, after: request.sitesLeft },
         diffLines: request.diffLines,

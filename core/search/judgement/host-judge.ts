@@ -62,7 +62,7 @@ export function createHostJudge(runner: HostRunner, checks: readonly CheckSpec[]
       const workspace = await runner.workspace(request.base, request.nodeId, request.changes);
       try {
         const judgement = await judgeHypothesis({
-          checks,
+          checks: checks.filter((check) => !request.skipChecks?.includes(check.name)),
           baselines,
           run: (check) => runIn(workspace, check),
           sites: { before: request.sitesAtRoot, after: request.sitesLeft },

@@ -22,6 +22,8 @@ export interface JudgeRequest {
   readonly sitesLeft: number;
   /** Lines added plus removed, against the root. */
   readonly diffLines: number;
+  /** Checks not to run, by name: the fast tier already answered them (see covered-by-fast-tier.ts). */
+  readonly skipChecks?: readonly string[];
 }
 
 /** What a node's judgement records: its next state, why, its checks and score. */
