@@ -75,6 +75,7 @@ export function createSessionRuns(context: EngineContext, docker: () => Promise<
       if (runtime.background.size > 0) await Promise.allSettled([...runtime.background]);
       try {
         const nodes = () => Object.values(getTree(store, runtime.sessionId).nodes);
+        await runtime.runner.cool(); // gc keeps the driver's warm pool: drain ours first
         if (runtime.runner.kind === "docker") await (await docker()).gc({}, { onlySessions: [runtime.label] });
         else for (const node of nodes()) if (node.checkpointImageId) await runtime.runner.remove({ id: node.checkpointImageId, nodeId: node.id });
         store.write(() => {

@@ -92,7 +92,7 @@ export interface BaseCheckpointRequest {
 export interface ForkOptions {
   /** The tree node this fork is for (kept on the handle; see containers/README.md about labels). */
   readonly node: string;
-  /** Limits other than the driver's defaults; such forks do not come from the warm pool. */
+  /** Limits other than the driver's defaults; only forks with the warm pool's limits come from it. */
   readonly limits?: Partial<ResourceLimits>;
 }
 
@@ -206,8 +206,13 @@ export interface SandboxDriver {
   createCheckpoint(request: BaseCheckpointRequest, onEvent?: SandboxEventListener): Promise<Checkpoint>;
   /** Commits a fork's current state as a new checkpoint others can fork from. */
   checkpoint(sandbox: Sandbox, node: string, onEvent?: SandboxEventListener): Promise<Checkpoint>;
-  /** Keeps `size` started sandboxes of `checkpoint` ready (the current checkpoint); undefined drains. Resolves when full. */
-  warm(checkpoint: Checkpoint | undefined, size?: number): Promise<void>;
+  /**
+   * Keeps `size` started sandboxes of `checkpoint` ready (the current checkpoint), with `limits`
+   * (default: the driver's) — forks asking for other limits start cold; undefined drains. Resolves when full.
+   */
+  warm(checkpoint: Checkpoint | undefined, size?: number, limits?: Partial<ResourceLimits>): Promise<void>;
+  /** The checkpoint the warm pool serves now, if any (one driver may serve several sessions). */
+  readonly warmCheckpoint: Checkpoint | undefined;
   /** A running sandbox with the checkpoint's files, ready to exec. */
   fork(checkpoint: Checkpoint, options: ForkOptions): Promise<Sandbox>;
   /** Runs a command to completion; never throws for the command's or the sandbox's failures. */

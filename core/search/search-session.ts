@@ -20,6 +20,7 @@ import { nodeSourceFiles } from "./node-files.ts";
 import type { CheckpointHandle } from "./runner/runner.ts";
 import type { SearchContext } from "./search-context.ts";
 import { compareNodes, isExpanded, selectBeam } from "./select-beam.ts";
+import { WarmForks } from "./warm-forks.ts";
 
 /** How a search ended. */
 export type SearchOutcome =
@@ -45,6 +46,7 @@ export const settingKeys = { baseline: "baseline", wallMs: "wall-ms" } as const;
 /** One session's search. */
 export class SearchSession {
   readonly checkpoints: Checkpoints;
+  private readonly warmForks: WarmForks;
   private fastUnavailable = false;
   private restored = false;
   /** Nodes no generator had a hypothesis for, in this run. */
@@ -57,6 +59,7 @@ export class SearchSession {
     private readonly onProgress: (progress: SearchProgress) => void = () => {},
   ) {
     this.checkpoints = new Checkpoints(context);
+    this.warmForks = new WarmForks(context.runner, context.spec.budgets.sandboxesAtOnce);
   }
 
   /** Runs until the search ends or `signal` aborts (its reason: "pause" or "stop"). */
@@ -98,6 +101,7 @@ export class SearchSession {
       }
     } finally {
       this.saveWallTime();
+      await this.context.runner.cool(); // no warm sandbox outlives the run (paused, finished or failed)
     }
   }
 
@@ -180,11 +184,16 @@ export class SearchSession {
 
   private async judgeWith(ready: { base: CheckpointHandle; fast: WarmFastTier | undefined }, children: readonly Node[], sitesAtRoot: number, signal: AbortSignal): Promise<void> {
     const { base, fast } = ready;
+    this.warmForks.started(base, children.length); // every child's slow checks fork `base`
     try {
       await Promise.all(
         children.map(async (child) => {
-          if (signal.aborted) return;
-          await judgeNode(this.context, { node: child, base, sitesAtRoot, ...(fast && { fast }) });
+          try {
+            if (signal.aborted) return;
+            await judgeNode(this.context, { node: child, base, sitesAtRoot, ...(fast && { fast }) });
+          } finally {
+            this.warmForks.judged(base);
+          }
         }),
       );
     } finally {

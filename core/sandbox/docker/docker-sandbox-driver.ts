@@ -59,6 +59,8 @@ export class DockerSandboxDriver implements SandboxDriver {
   private readonly poolConcurrency: number;
   private pool: WarmPool | undefined;
   private poolCheckpoint: Checkpoint | undefined;
+  /** The limits the pool's sandboxes were started with; only forks asking for the same take from it. */
+  private poolLimits: ResourceLimits;
   private readonly draining = new Set<Promise<void>>();
 
   constructor(
@@ -67,6 +69,7 @@ export class DockerSandboxDriver implements SandboxDriver {
   ) {
     this.limits = resolveLimits(options.limits);
     this.poolConcurrency = options.poolConcurrency ?? 1;
+    this.poolLimits = this.limits;
   }
 
   get endpoint(): string {
@@ -102,12 +105,13 @@ export class DockerSandboxDriver implements SandboxDriver {
     };
   }
 
-  warm(checkpoint: Checkpoint | undefined, size = defaultPoolSize): Promise<void> {
+  warm(checkpoint: Checkpoint | undefined, size = defaultPoolSize, limits?: Partial<ResourceLimits>): Promise<void> {
     if (!checkpoint) {
       this.dropPool();
       return Promise.all(this.draining).then(() => undefined);
     }
-    if (this.pool?.key === checkpoint.id) {
+    const poolLimits = resolveLimits(limits, this.limits);
+    if (this.pool?.key === checkpoint.id && sameLimits(poolLimits, this.poolLimits)) {
       this.pool.resize(size);
     } else {
       this.dropPool();
@@ -116,12 +120,13 @@ export class DockerSandboxDriver implements SandboxDriver {
         checkpoint.id,
         size,
         {
-          create: () => this.startProbed({ image: checkpoint.id, labels, limits: this.limits, workdir: checkpoint.workdir }),
+          create: () => this.startProbed({ image: checkpoint.id, labels, limits: poolLimits, workdir: checkpoint.workdir }),
           remove: (id) => removeContainer(this.client, id),
         },
         this.poolConcurrency,
       );
       this.poolCheckpoint = checkpoint;
+      this.poolLimits = poolLimits;
     }
     return this.pool.whenFull();
   }
@@ -130,13 +135,14 @@ export class DockerSandboxDriver implements SandboxDriver {
     assertValidId("node", options.node);
     const limits = resolveLimits(options.limits, this.limits);
     let id: string | undefined;
-    if (this.pool?.key === checkpoint.id && sameLimits(limits, this.limits)) {
+    const pool = this.pool; // held: warm() may replace or drop this.pool while a take is awaited
+    if (pool?.key === checkpoint.id && sameLimits(limits, this.poolLimits)) {
       // Ready = running and able to exec: a pooled container is checked before it is handed out.
-      for (let candidate = await this.pool.take(); candidate !== undefined && id === undefined; ) {
+      for (let candidate = await pool.take(); candidate !== undefined && id === undefined; ) {
         if (await isRunning(this.client, candidate)) id = candidate;
         else {
           void removeContainer(this.client, candidate).catch(() => undefined);
-          candidate = await this.pool.take();
+          candidate = await pool.take();
         }
       }
     }

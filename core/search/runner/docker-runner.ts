@@ -25,6 +25,8 @@ type CheckpointTemplate = Omit<Checkpoint, "id" | "node" | "parentId" | "created
 export class DockerRunner implements Runner {
   readonly kind = "docker";
   private template: CheckpointTemplate | undefined;
+  /** The last drain of this session's warm pool, resolved when its sandboxes are gone. */
+  private cooling: Promise<void> | undefined;
 
   constructor(private readonly options: DockerRunnerOptions) {
     if (options.rootDescription) this.template = JSON.parse(options.rootDescription) as CheckpointTemplate;
@@ -76,6 +78,21 @@ export class DockerRunner implements Runner {
     return { checker, close };
   }
 
+  warm(base: CheckpointHandle, size: number): void {
+    if (!this.template) return;
+    // fire and forget: a pool that cannot start costs nothing but speed (fork() then starts cold);
+    // the spec's limits, as the slow checks fork with them (checked-judge.ts)
+    this.options.driver.warm(this.checkpoint(base), size, this.options.limits).catch(() => undefined);
+  }
+
+  async cool(): Promise<void> {
+    const { driver, sessionLabel } = this.options;
+    // the driver is the engine's: a pool another session warmed since is not ours to drain
+    if (driver.warmCheckpoint?.session === sessionLabel) this.cooling = driver.warm(undefined).catch(() => undefined);
+    // a drain started earlier may still be removing sandboxes (gc would find their checkpoint in use)
+    await this.cooling;
+  }
+
   async remove(handle: CheckpointHandle): Promise<void> {
     if (!this.template) return;
     try {
@@ -85,7 +102,9 @@ export class DockerRunner implements Runner {
     }
   }
 
-  async dispose(): Promise<void> {}
+  async dispose(): Promise<void> {
+    await this.cool();
+  }
 
   /** The driver's checkpoint for a handle of this session (for core/checks and core/score). */
   checkpointOf(handle: CheckpointHandle): Checkpoint {

@@ -103,6 +103,8 @@ export function createHostRunner(options: HostRunnerOptions): HostRunner {
       }
       return { checker, close: () => checker.close() };
     },
+    warm() {}, // a host checkpoint is a directory: nothing to start ahead
+    async cool() {},
     async remove(handle) {
       await rm(handle.id, { recursive: true, force: true });
     },

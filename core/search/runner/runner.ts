@@ -32,6 +32,10 @@ export interface Runner {
   derive(base: CheckpointHandle, nodeId: string, changes: FileChanges): Promise<CheckpointHandle>;
   /** A warm type-checker on `base`, or undefined when the repository has no TypeScript to check. */
   fastTier(base: CheckpointHandle): Promise<FastTier | undefined>;
+  /** Starts `size` sandboxes of `base` in the background so its forks start at once; best effort, never throws. */
+  warm(base: CheckpointHandle, size: number): void;
+  /** Removes the sandboxes `warm` started for this session, if they are still kept (at the end of a run). */
+  cool(): Promise<void>;
   /** Removes a checkpoint; one already gone is fine. */
   remove(handle: CheckpointHandle): Promise<void>;
   /** What a new process needs to use this session's checkpoints again (kept with the session), if anything. */
