@@ -61,14 +61,17 @@ describe("WarmPool", () => {
     await pool.drain();
   });
 
-  it("shrinks on resize", async () => {
+  it("stops refilling after a shrink but keeps started sandboxes for the coming takes", async () => {
     const { backend, live } = fakeBackend();
-    const pool = new WarmPool("ckpt", 4, backend);
+    const pool = new WarmPool("ckpt", 2, backend);
     await pool.whenFull();
-    pool.resize(1);
-    await pool.whenFull();
+    pool.resize(0); // the last two forks are about to take from the pool
+    expect(await pool.take()).toBeDefined();
+    expect(await pool.take()).toBeDefined();
+    expect(pool.readyIds).toHaveLength(0);
+    expect(await pool.take()).toBeUndefined(); // nothing refilled: the caller starts one itself
     await pool.drain();
-    expect(live.size).toBe(0);
+    expect(live.size).toBe(2); // the two taken ones are the caller's now
   });
 });
 

@@ -43,10 +43,13 @@ export class WarmPool {
     return [...this.ready];
   }
 
-  /** Changes the target size; extra ready sandboxes are removed. */
+  /**
+   * Changes the target size. Shrinking only stops refilling: sandboxes already started stay for
+   * the forks that are coming (the caller shrinks the target as forks are about to take them)
+   * and are removed by {@link WarmPool.drain}.
+   */
   resize(size: number): void {
     this.size = Math.max(0, size);
-    while (this.ready.length > this.size) this.discard(this.ready.pop()!);
     this.failures = 0;
     this.fill();
     this.settleFullWaiters();
@@ -105,8 +108,7 @@ export class WarmPool {
     }
     const waiter = this.waiters.shift();
     if (waiter) waiter(id);
-    else if (this.ready.length < this.size) this.ready.push(id);
-    else this.discard(id);
+    else this.ready.push(id); // it was asked for: a smaller target since only stops refilling
     this.fill();
     this.settleFullWaiters();
   }

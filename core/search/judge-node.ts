@@ -26,6 +26,8 @@ export interface JudgeInput {
   readonly base: CheckpointHandle;
   readonly sitesAtRoot: number;
   readonly fast?: WarmFastTier;
+  /** Called when the slow checks are about to fork `base` (the warm pool sizes itself by it). */
+  readonly onFork?: () => void;
 }
 
 /** The name a fast-tier result is recorded under (spec check names cannot contain ':'). */
@@ -79,7 +81,10 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
       const score = computeScore({ summaries: checks, checkWeights: new Map(), sites: { before: input.sitesAtRoot, after: sitesLeft }, diffLines });
       return record(context, node.id, "scored", undefined, checks, score);
     }
-    const judged = await context.sandboxes.run(() => context.judge.judge({ base, nodeId: node.id, changes, sitesAtRoot: input.sitesAtRoot, sitesLeft, diffLines, skipChecks }));
+    const judged = await context.sandboxes.run(() => {
+      input.onFork?.();
+      return context.judge.judge({ base, nodeId: node.id, changes, sitesAtRoot: input.sitesAtRoot, sitesLeft, diffLines, skipChecks });
+    });
     return record(context, node.id, judged.state, judged.reason, [...checks, ...judged.checks], judged.score);
   } catch (error) {
     if (isUnreachable(error)) {

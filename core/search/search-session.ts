@@ -188,11 +188,16 @@ export class SearchSession {
     try {
       await Promise.all(
         children.map(async (child) => {
+          let forked = false;
+          const onFork = () => {
+            forked = true;
+            this.warmForks.forking(base);
+          };
           try {
             if (signal.aborted) return;
-            await judgeNode(this.context, { node: child, base, sitesAtRoot, ...(fast && { fast }) });
+            await judgeNode(this.context, { node: child, base, sitesAtRoot, onFork, ...(fast && { fast }) });
           } finally {
-            this.warmForks.judged(base);
+            this.warmForks.judged(base, forked);
           }
         }),
       );
