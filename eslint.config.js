@@ -34,6 +34,8 @@ const layersRule = {
     const allowed = layers[layer];
     if (!allowed) return {};
     const isTest = /\.test\.tsx?$/.test(file);
+    // build tooling (vite.config.ts and the like) runs in Node at build time, not in the layer's runtime
+    const isTooling = /\.config\.[cm]?[jt]s$/.test(file);
     const check = (node, spec) => {
       if (typeof spec !== "string") return;
       const report = (what) => context.report({ node, messageId: "bad", data: { layer, what } });
@@ -44,7 +46,7 @@ const layersRule = {
       }
       const name = packageName(spec);
       if (nodeBuiltins.has(spec) || nodeBuiltins.has(name)) {
-        if (!allowed.node && !isTest) report(spec);
+        if (!allowed.node && !isTest && !isTooling) report(spec);
         return;
       }
       const owner = owners[name];
