@@ -1,5 +1,5 @@
-import { diffLines } from "./diff-lines.ts";
-import type { DiffOp } from "./diff-lines.ts";
+import { editScript } from "../patches/myers-diff.ts";
+import type { DiffOp } from "../patches/myers-diff.ts";
 import type { EditBlock } from "./edit-block.ts";
 import { isElisionMarker, isPlaceholderLine } from "./placeholder-line.ts";
 
@@ -29,6 +29,8 @@ export type BlockShapeProblem =
   | { kind: "elision-mismatch"; searchCount: number; replaceCount: number };
 
 const elisionKey = "\u0000...";
+/** Blocks differing in more lines than this count as rewritten wholesale (SEARCH and REPLACE are short; this bounds hostile input). */
+const maxDifferences = 2000;
 
 /** Prepares a non-empty-SEARCH block, or says why its shape alone makes it unsafe to apply. */
 export function prepareBlock(block: EditBlock): { ok: true; prepared: PreparedBlock } | { ok: false; problem: BlockShapeProblem } {
@@ -46,7 +48,7 @@ export function prepareBlock(block: EditBlock): { ok: true; prepared: PreparedBl
     replace = replace.slice(0, -1);
   }
   const key = (line: string): string => (isElisionMarker(line) ? elisionKey : line);
-  const ops = diffLines(search.map(key), replace.map(key));
+  const ops = editScript(search.map(key), replace.map(key), { maxDifferences });
   const changed = search.map(() => false);
   const elisions: number[] = [];
   search.forEach((line, i) => {
