@@ -3,15 +3,25 @@ import { NodeSchema } from "../domain/node.ts";
 import { SessionSchema } from "../domain/session.ts";
 import { TreeDeltaSchema } from "../domain/tree-delta.ts";
 import { TreeSchema } from "../domain/tree.ts";
+import { CheckDetailSchema } from "./check-detail.ts";
+import { GcReportSchema, SandboxListingSchema } from "./sandbox-listing.ts";
+import { SessionInfoSchema } from "./session-info.ts";
+import { SettingsPatchSchema, SettingsSchema } from "./settings.ts";
+import { SpecCheckSchema } from "./spec-check.ts";
+import { LlmCheckSchema, SystemStatusSchema } from "./system-status.ts";
 
 const id = z.string().min(1);
 const sessionRequest = z.strictObject({ sessionId: id });
 const nodeRequest = z.strictObject({ nodeId: id });
+const noRequest = z.strictObject({});
 
 /** One file of a diff, for a side-by-side view: null where the file does not exist on that side. */
 export const FileDiffSchema = z.strictObject({ path: z.string().min(1), before: z.string().nullable(), after: z.string().nullable() });
 /** See {@link FileDiffSchema}. */
 export type FileDiff = z.infer<typeof FileDiffSchema>;
+
+/** What differs between two states: the files side by side and a unified patch. */
+const fileDiffs = z.strictObject({ files: z.array(FileDiffSchema), patch: z.string() });
 
 /** The generators a session can use, as the spec names them. */
 export const GeneratorNameSchema = z.enum(["recipe", "llm"]);
@@ -24,6 +34,16 @@ export type GeneratorName = z.infer<typeof GeneratorNameSchema>;
  * come back as coded values (ErrorValue), never as thrown strings.
  */
 export const contract = {
+  /** What the engine needs from the machine (Docker, the base image, the LLM endpoint), for empty and error states. */
+  "system/status": { request: noRequest, response: SystemStatusSchema },
+  /** Asks the configured LLM endpoint for its models: reachable or not, and why. */
+  "system/checkLlm": { request: noRequest, response: LlmCheckSchema },
+  /** Copies the bundled sample repository into a fresh git repository and returns it with its spec, ready for session/start. */
+  "demo/prepare": { request: noRequest, response: z.strictObject({ repoPath: z.string(), specPath: z.string() }) },
+  /** Reads a migration spec file (YAML text) for the editor. */
+  "spec/read": { request: z.strictObject({ path: z.string().min(1) }), response: z.strictObject({ path: z.string(), text: z.string() }) },
+  /** Checks spec text as session/start would (every rule compiled, every path checked), with located diagnostics; `path` resolves relative paths. */
+  "spec/validate": { request: z.strictObject({ text: z.string(), path: z.string().min(1).optional() }), response: SpecCheckSchema },
   /** Starts a session: one spec applied to one repository; returns once it is recorded (preparing). */
   "session/start": {
     request: z.strictObject({
@@ -44,6 +64,8 @@ export const contract = {
   "session/resume": { request: sessionRequest, response: SessionSchema },
   /** Ends a session for good; its tree can still be browsed, exported and applied. */
   "session/stop": { request: sessionRequest, response: SessionSchema },
+  /** A session with its spec, budgets and what it has spent. */
+  "session/info": { request: sessionRequest, response: SessionInfoSchema },
   /** A session's whole tree, with the seq of the last event it includes. */
   "tree/get": { request: sessionRequest, response: TreeSchema },
   /** Keeps a node in the beam whatever its score. */
@@ -67,8 +89,12 @@ export const contract = {
   /** What a node changes, against its parent or the root commit: files side by side and a unified patch. */
   "node/diff": {
     request: z.strictObject({ nodeId: id, against: z.enum(["parent", "root"]) }),
-    response: z.strictObject({ files: z.array(FileDiffSchema), patch: z.string() }),
+    response: fileDiffs,
   },
+  /** What differs between any two nodes of one session (left → right), files side by side and a unified patch. */
+  "node/compare": { request: z.strictObject({ leftId: id, rightId: id }), response: fileDiffs },
+  /** Each check run on a node in full: new and fixed failures by name and the captured output. */
+  "node/checks": { request: nodeRequest, response: z.strictObject({ checks: z.array(CheckDetailSchema) }) },
   /** A git-apply-able patch of a node against the root commit, with its provenance in the header. */
   "node/export": { request: nodeRequest, response: z.strictObject({ patch: z.string(), fileName: z.string() }) },
   /** Commits a node's files on a new branch of the user's repository (default `forklift/<session>`; the working tree is not touched). */
@@ -76,6 +102,14 @@ export const contract = {
     request: z.strictObject({ nodeId: id, branch: z.string().min(1).optional() }),
     response: z.strictObject({ branch: z.string(), commit: z.string() }),
   },
+  /** Forklift's checkpoints and containers on the Docker host (optionally of one session), with the disk they use. */
+  "sandbox/list": { request: z.strictObject({ sessionId: id.optional() }), response: SandboxListingSchema },
+  /** Removes the sandboxes no live session of this store needs; `dryRun` only previews. */
+  "sandbox/gc": { request: z.strictObject({ dryRun: z.boolean() }), response: GcReportSchema },
+  /** The studio's settings (the LLM endpoint and model; whether a key is set, never the key). */
+  "settings/get": { request: noRequest, response: SettingsSchema },
+  /** Changes the settings; returns them as they now are. */
+  "settings/set": { request: SettingsPatchSchema, response: SettingsSchema },
 } as const satisfies Record<`${string}/${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 /** A method name of the {@link contract}. */
