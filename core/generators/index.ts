@@ -15,7 +15,7 @@ export type {
 export { createLlmGenerator } from "./llm-generator.ts";
 export type { LlmGeneratorOptions } from "./llm-generator.ts";
 export { resolveLlmEndpoint, openAiBaseUrl, placeholderApiKey } from "./llm-endpoint.ts";
-export type { LlmEndpoint, LlmEndpointSettings } from "./llm-endpoint.ts";
+export type { LlmEndpoint, LlmEndpointSettings, LlmUserSettings } from "./llm-endpoint.ts";
 export { createRecipeGenerator, pickSeeded } from "./recipe-generator.ts";
 export type { RecipeGeneratorOptions } from "./recipe-generator.ts";
 export { createManualGenerator } from "./manual-generator.ts";

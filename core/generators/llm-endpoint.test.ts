@@ -28,7 +28,16 @@ describe("resolveLlmEndpoint", () => {
     const env = { MY_KEY: "k", FORKLIFT_MODEL: "m" };
     expect(resolveLlmEndpoint({ apiKeyEnv: "MY_KEY", baseUrl: "http://localhost:1234/v1" }, env).apiKey).toBe("k");
     expect(resolveLlmEndpoint({ apiKeyEnv: "OTHER_KEY", baseUrl: "http://localhost:1234/v1" }, env).hasKey).toBe(false);
-    expect(() => resolveLlmEndpoint({ apiKeyEnv: "OTHER_KEY" }, env)).toThrow("OTHER_KEY is not set: export your OpenAI API key, or set OPENAI_BASE_URL to a local endpoint");
+    expect(() => resolveLlmEndpoint({ apiKeyEnv: "OTHER_KEY" }, env)).toThrow("OTHER_KEY is not set: export your OpenAI API key (or enter it in the studio's settings), or set OPENAI_BASE_URL to a local endpoint");
+  });
+
+  it("puts the studio's settings after the spec's and before the environment; the studio's key comes first", () => {
+    const env = { OPENAI_BASE_URL: "http://env:1/v1", FORKLIFT_MODEL: "env-model", OPENAI_API_KEY: "env-key" };
+    const user = { baseUrl: "http://studio:2/v1", model: "studio-model", apiKey: "studio-key" };
+    expect(resolveLlmEndpoint({}, env, user)).toEqual({ baseUrl: "http://studio:2/v1", model: "studio-model", apiKey: "studio-key", hasKey: true });
+    expect(resolveLlmEndpoint({ baseUrl: "http://spec:3/v1", model: "spec-model" }, env, user)).toMatchObject({ baseUrl: "http://spec:3/v1", model: "spec-model", apiKey: "studio-key" });
+    expect(resolveLlmEndpoint({}, env, { model: "studio-model" })).toMatchObject({ baseUrl: "http://env:1/v1", model: "studio-model", apiKey: "env-key" });
+    expect(resolveLlmEndpoint({}, {}, { apiKey: "sk-1", model: "gpt-4.1-mini" })).toMatchObject({ baseUrl: "https://api.openai.com/v1", hasKey: true });
   });
 
   it("needs a model and a URL that parses", () => {
