@@ -10,14 +10,18 @@ export type {
   FileChangesResult,
   FileWrite,
   ForkOptions,
+  GcOptions,
   GcReport,
   ImageInfo,
+  InventoryContainer,
+  InventoryImage,
   ImageRequest,
   LiveSet,
   OutputChunk,
   Sandbox,
   SandboxDriver,
   SandboxFile,
+  SandboxInventory,
   SetupCommand,
 } from "./sandbox-driver.ts";
 export type { CapturedOutput, ExecOutcome, ExecResult, InfraReason, LimitsHit } from "./exec-result.ts";

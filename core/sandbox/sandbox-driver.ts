@@ -196,6 +196,43 @@ export interface GcReport {
   readonly failed: readonly { readonly id: string; readonly reason: string }[];
 }
 
+/** A Forklift container on the daemon, as its labels and the daemon describe it. */
+export interface InventoryContainer {
+  readonly id: string;
+  /** The `forklift.session` label (the engine's label prefix included). */
+  readonly session: string;
+  readonly node?: string;
+  /** The `forklift.role` label: base, fork. */
+  readonly role: string;
+  /** The daemon's state: created, running, exited… */
+  readonly state: string;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  /** Bytes in the container's writable layer, when the daemon reports them. */
+  readonly sizeBytes?: number;
+  /** The image it runs (a checkpoint's id for forks). */
+  readonly image: string;
+}
+
+/** A Forklift image on the daemon (a checkpoint or an image built for a session). */
+export interface InventoryImage {
+  readonly id: string;
+  readonly session: string;
+  readonly node?: string;
+  /** The `forklift.role` label: checkpoint, image. */
+  readonly role: string;
+  readonly createdAt: number;
+  /** Bytes this image adds over its parent. */
+  readonly sizeBytes: number;
+  readonly parentId?: string;
+}
+
+/** Every Forklift-labelled resource on the daemon. */
+export interface SandboxInventory {
+  readonly containers: readonly InventoryContainer[];
+  readonly images: readonly InventoryImage[];
+}
+
 /** The sandbox operations the engine needs; see DockerSandboxDriver for the Docker implementation. */
 export interface SandboxDriver {
   /** Where the sandboxes run, e.g. `unix:///var/run/docker.sock` or `ssh://build@host`. */
@@ -233,6 +270,10 @@ export interface SandboxDriver {
   destroy(sandbox: Sandbox): Promise<void>;
   /** Removes a checkpoint's image; fails while forks or child checkpoints still use it. */
   removeCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** Every Forklift container and image on the daemon, with the disk each uses (creates nothing). */
+  inventory(): Promise<SandboxInventory>;
+  /** The daemon's version, e.g. `20.10.24` (for status screens). */
+  daemonVersion(): Promise<string>;
   /** Removes every Forklift container and image not named in `live` (the driver's own warm pool is always live). */
   gc(live: LiveSet, options?: GcOptions): Promise<GcReport>;
   /** Drains the warm pool and waits for background work; the driver is unusable afterwards. */

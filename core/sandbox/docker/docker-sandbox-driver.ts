@@ -21,6 +21,7 @@ import type {
   Sandbox,
   SandboxDriver,
   SandboxFile,
+  SandboxInventory,
 } from "../sandbox-driver.ts";
 import { emitEvent, type SandboxEventListener } from "../sandbox-events.ts";
 import { resolveLimits, sameLimits, type ResourceLimits } from "../sandbox-limits.ts";
@@ -31,6 +32,7 @@ import { commitCheckpoint } from "./commit-checkpoint.ts";
 import { createBaseCheckpoint } from "./create-base-checkpoint.ts";
 import { connectDocker, type ConnectOptions, type DockerClient } from "./docker-client.ts";
 import { ensureImage } from "./ensure-image.ts";
+import { listInventory } from "./list-inventory.ts";
 import { runExec } from "./run-exec.ts";
 import type { ContainerSpecInput } from "./container-spec.ts";
 import { internalExec } from "./internal-exec.ts";
@@ -204,6 +206,14 @@ export class DockerSandboxDriver implements SandboxDriver {
   async removeCheckpoint(checkpoint: Checkpoint): Promise<void> {
     if (this.pool?.key === checkpoint.id) await this.warm(undefined);
     await this.client.call((api) => api.getImage(checkpoint.id).remove({ force: true, noprune: false }));
+  }
+
+  inventory(): Promise<SandboxInventory> {
+    return listInventory(this.client);
+  }
+
+  async daemonVersion(): Promise<string> {
+    return (await this.client.call((api) => api.version())).Version;
   }
 
   gc(live: LiveSet, options: GcOptions = {}): Promise<GcReport> {
