@@ -17,7 +17,7 @@ export function sessionHandlers(context: EngineContext, runs: SessionRuns): Pick
     async "session/start"(request) {
       const input = await prepareStart(request.specPath, request.repoPath, request.allowDirty === true);
       const selection = request.generators ?? availableGenerators(input.spec);
-      buildGenerators(input.spec, selection, env, createLimiter(1), context.llm); // refuses an unconfigured LLM before anything is recorded
+      buildGenerators(input.spec, selection, env, createLimiter(1), context.llm, context.settings.llm()); // refuses an unconfigured LLM before anything is recorded
       await context.preflight(input.spec);
       const { session } = store.write(() => {
         const created = createSession(store, {

@@ -23,6 +23,7 @@ import { buildGenerators } from "./build-generators.ts";
 import { nestedLimiter } from "./nested-limiter.ts";
 import type { LlmCallSettings } from "./build-generators.ts";
 import type { SandboxChoice } from "./sandbox-choice.ts";
+import type { UserSettings } from "./user-settings.ts";
 import { loadSessionSpec } from "./session-settings.ts";
 import { ForkliftError } from "../../shared/errors.ts";
 import { gitText } from "../search/repo/run-git.ts";
@@ -37,6 +38,8 @@ export interface RuntimeDeps {
   readonly labelPrefix: string;
   readonly fastTier: boolean;
   readonly llm: LlmCallSettings;
+  /** The user's LLM settings, read when the runtime opens. */
+  readonly settings: UserSettings;
   readonly log: (sessionId: string, ...line: Parameters<SearchLog>) => void;
   readonly changed: () => void;
   readonly progress: (sessionId: string, progress: SearchProgress) => void;
@@ -73,7 +76,7 @@ export async function openRuntime(deps: RuntimeDeps, sessionId: string): Promise
   const label = sessionLabel(deps.labelPrefix, sessionId);
   const runner = await createRunner(deps, spec, label, session.repoPath, getSessionSetting(deps.store, sessionId, rootDescriptionKey));
   const llmLimiter: Limiter = createLimiter(spec.budgets.llmCallsAtOnce);
-  const generators = buildGenerators(spec, generatorNames, deps.env, llmLimiter, deps.llm);
+  const generators = buildGenerators(spec, generatorNames, deps.env, llmLimiter, deps.llm, deps.settings.llm());
   const snapshot = openRepoSnapshot(session.repoPath, session.rootCommit);
   const context: SearchContext = {
     store: deps.store,
