@@ -1,0 +1,40 @@
+/** Each check run on a node in full, as far as the store keeps it: summary, command, failures by name, captured output. */
+import type { CheckDetail } from "../../shared/protocol/check-detail.ts";
+import type { Spec } from "../spec/spec-schema.ts";
+import type { Store } from "../store/index.ts";
+
+/** What the store keeps of one check run beyond its summary. */
+export interface StoredCheckRun {
+  exitCode?: number;
+  newFailures?: string[];
+  fixedFailures?: string[];
+  output?: string;
+  outputTruncated?: boolean;
+}
+
+/**
+ * The runs the store keeps beyond the summaries, by check name. The store holds only the
+ * summaries so far: captured outputs (and the failures by name) come with the check-output
+ * storage of issue 9, which fills this in; every field below is already passed on.
+ */
+export function storedCheckRuns(_store: Store, _nodeId: string): ReadonlyMap<string, StoredCheckRun> {
+  return new Map();
+}
+
+/** The details of a node's checks in the order they ran. */
+export function checkDetails(node: { id: string; checks: readonly CheckDetail["summary"][] }, spec: Spec, store: Store): CheckDetail[] {
+  const runs = storedCheckRuns(store, node.id);
+  return node.checks.map((summary) => {
+    const run = runs.get(summary.name) ?? {};
+    const command = spec.checks.find((check) => check.name === summary.name)?.command;
+    return {
+      summary,
+      ...(command !== undefined && { command }),
+      ...(run.exitCode !== undefined && { exitCode: run.exitCode }),
+      newFailures: run.newFailures ?? [],
+      fixedFailures: run.fixedFailures ?? [],
+      ...(run.output !== undefined && { output: run.output }),
+      outputTruncated: run.outputTruncated ?? false,
+    };
+  });
+}
