@@ -18,12 +18,19 @@ import type { Store } from "../store/index.ts";
 import type { LlmCallSettings } from "./build-generators.ts";
 import type { EngineContext } from "./engine-context.ts";
 import { EventHub } from "./event-hub.ts";
+import { inspectHandlers } from "./inspect-handlers.ts";
 import { nodeHandlers } from "./node-handlers.ts";
+import { sandboxHandlers } from "./sandbox-handlers.ts";
 import type { SandboxChoice } from "./sandbox-choice.ts";
 import { sessionHandlers } from "./session-handlers.ts";
+import { settingsHandlers } from "./settings-handlers.ts";
+import { specHandlers } from "./spec-handlers.ts";
+import { systemHandlers } from "./system-handlers.ts";
 import { createSessionRuns } from "./session-runs.ts";
 import { openRuntime } from "./session-runtime.ts";
 import type { SessionRuntime } from "./session-runtime.ts";
+import { memoryUserSettings } from "./user-settings.ts";
+import type { UserSettings } from "./user-settings.ts";
 
 /** What the engine is built from. */
 export interface EngineDeps {
@@ -39,6 +46,8 @@ export interface EngineDeps {
   readonly llm?: LlmCallSettings;
   /** Sandboxes running checks at once across all sessions (default: the machine's cores, at least 2); each session's spec bounds its own too. */
   readonly sandboxesAtOnce?: number;
+  /** The user's settings (LLM endpoint, model, key) the host keeps; default: in memory for the engine's life. */
+  readonly settings?: UserSettings;
 }
 
 /** The engine as a host holds it. */
@@ -79,6 +88,10 @@ export function createEngine(deps: EngineDeps): Engine {
     events,
     env,
     llm: deps.llm ?? {},
+    settings: deps.settings ?? memoryUserSettings(),
+    labelPrefix: deps.labelPrefix ?? "",
+    sandbox,
+    docker,
     runtimes: new Map(),
     failures: new Map(),
     log: (sessionId, level, message, nodeId) =>
@@ -93,9 +106,10 @@ export function createEngine(deps: EngineDeps): Engine {
             sandbox,
             docker,
             env,
-            labelPrefix: deps.labelPrefix ?? "",
+            labelPrefix: context.labelPrefix,
             fastTier: deps.fastTier ?? true,
             llm: context.llm,
+            settings: context.settings,
             log: (id, level, message, nodeId) => context.log(id, level, message, nodeId),
             changed: () => events.pump(),
             progress: (id, progress) => events.emit("progress", { sessionId: id, ...progress }),
@@ -128,7 +142,15 @@ export function createEngine(deps: EngineDeps): Engine {
     },
   };
   const runs = createSessionRuns(context, docker);
-  const api: EngineApi = { ...sessionHandlers(context, runs), ...nodeHandlers(context, runs) };
+  const api: EngineApi = {
+    ...systemHandlers(context),
+    ...specHandlers(),
+    ...sessionHandlers(context, runs),
+    ...inspectHandlers(context),
+    ...nodeHandlers(context, runs),
+    ...sandboxHandlers(context),
+    ...settingsHandlers(context),
+  };
 
   return {
     api,

@@ -4,3 +4,8 @@ export type { Engine, EngineDeps } from "./create-engine.ts";
 export type { SandboxChoice } from "./sandbox-choice.ts";
 export type { LlmCallSettings } from "./build-generators.ts";
 export { sessionLabel } from "./session-runtime.ts";
+export { demoFiles, prepareDemo } from "./prepare-demo.ts";
+export { collectStoreGarbage, liveStatuses } from "./collect-store-garbage.ts";
+export type { StoreGcOptions, StoreGcResult } from "./collect-store-garbage.ts";
+export { memoryUserSettings, patchLlmSettings } from "./user-settings.ts";
+export type { KeyStorage, UserSettings } from "./user-settings.ts";
