@@ -28,7 +28,7 @@ describe("resolveLlmEndpoint", () => {
     const env = { MY_KEY: "k", FORKLIFT_MODEL: "m" };
     expect(resolveLlmEndpoint({ apiKeyEnv: "MY_KEY", baseUrl: "http://localhost:1234/v1" }, env).apiKey).toBe("k");
     expect(resolveLlmEndpoint({ apiKeyEnv: "OTHER_KEY", baseUrl: "http://localhost:1234/v1" }, env).hasKey).toBe(false);
-    expect(() => resolveLlmEndpoint({ apiKeyEnv: "OTHER_KEY" }, env)).toThrow("OTHER_KEY is not set: export your OpenAI API key (or enter it in the studio's settings), or set OPENAI_BASE_URL to a local endpoint");
+    expect(() => resolveLlmEndpoint({ apiKeyEnv: "OTHER_KEY" }, env)).toThrow("OTHER_KEY is not set: export your OpenAI API key, or set OPENAI_BASE_URL to a local endpoint");
   });
 
   it("puts the studio's settings after the spec's and before the environment; the studio's key comes first", () => {

@@ -51,13 +51,13 @@ export function resolveLlmEndpoint(settings: LlmEndpointSettings = {}, env: Node
   }
   const model = trimmed(settings.model) ?? trimmed(user.model) ?? trimmed(env.FORKLIFT_MODEL);
   if (!model) {
-    throw new ForkliftError("llm-not-configured", "no LLM model set: choose one in the studio's settings, set FORKLIFT_MODEL (e.g. gpt-4.1-mini, qwen2.5-coder:7b) or the spec's generators.llm.model");
+    throw new ForkliftError("llm-not-configured", "no LLM model set: set FORKLIFT_MODEL (e.g. gpt-4.1-mini, qwen2.5-coder:7b) or the spec's generators.llm.model, or choose one in the studio's settings");
   }
   const keyVariable = trimmed(settings.apiKeyEnv) ?? "OPENAI_API_KEY";
   const apiKey = trimmed(user.apiKey) ?? trimmed(env[keyVariable]);
   if (apiKey) return { baseUrl, model, apiKey, hasKey: true };
   if (host === "api.openai.com") {
-    throw new ForkliftError("llm-not-configured", `${keyVariable} is not set: export your OpenAI API key (or enter it in the studio's settings), or set OPENAI_BASE_URL to a local endpoint`);
+    throw new ForkliftError("llm-not-configured", `${keyVariable} is not set: export your OpenAI API key, or set OPENAI_BASE_URL to a local endpoint`);
   }
   return { baseUrl, model, apiKey: placeholderApiKey, hasKey: false };
 }
