@@ -4,11 +4,17 @@ import { errorCodes } from "../errors.ts";
 /** The wire form of an error (see ErrorValue in shared/errors.ts). */
 export const ErrorValueSchema = z.strictObject({ code: z.enum(errorCodes), message: z.string() });
 
+/** A response on the wire: the result, or a coded error. */
+const WireResponseSchema = z.discriminatedUnion("ok", [
+  z.strictObject({ kind: z.literal("response"), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+  z.strictObject({ kind: z.literal("response"), id: z.number().int(), ok: z.literal(false), error: ErrorValueSchema }),
+]);
+
 /** What travels between a client and a server: requests, their responses, and pushed events. Plain JSON. */
 export const WireMessageSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("request"), id: z.number().int(), method: z.string(), params: z.unknown() }),
-  z.strictObject({ kind: z.literal("response"), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.strictObject({ kind: z.literal("response"), id: z.number().int(), ok: z.literal(false), error: ErrorValueSchema }),
+  // zod 4 refuses two options with the same discriminator value: the two responses are their own union on `ok`
+  WireResponseSchema,
   z.strictObject({ kind: z.literal("event"), name: z.string(), payload: z.unknown() }),
 ]);
 /** See {@link WireMessageSchema}. */
