@@ -11,6 +11,7 @@ import { registerGcCommand } from "./commands/gc.ts";
 import { registerResumeCommand } from "./commands/resume.ts";
 import { registerRunCommand } from "./commands/run.ts";
 import { registerShowCommand } from "./commands/show.ts";
+import { registerStudioCommand } from "./commands/studio.ts";
 import { registerTreeCommand } from "./commands/tree.ts";
 
 const program = new Command("forklift")
@@ -25,6 +26,7 @@ registerExportCommand(program);
 registerApplyCommand(program);
 registerGcCommand(program);
 registerDemoCommand(program);
+registerStudioCommand(program);
 registerFindCommand(program);
 registerEditsCommand(program);
 
