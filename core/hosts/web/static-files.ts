@@ -40,6 +40,8 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) {
     if (isIndex) return send(503, "text/html; charset=utf-8", notBuiltPage, { "Cache-Control": "no-store" });
+    // browsers ask for it on their own; without one, say "nothing" rather than an error in the console
+    if (file === path.join(root, "favicon.ico")) return send(204, "image/x-icon", "", { "Cache-Control": "no-cache" });
     return send(404, "text/plain; charset=utf-8", "not found\n");
   }
   const type = contentTypes[path.extname(file).toLowerCase()] ?? "application/octet-stream";
