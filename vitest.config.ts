@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["{shared,core,electron,bench}/**/*.test.ts"],
+          include: ["{shared,core,electron,bench,renderer}/**/*.test.ts"],
           exclude: ["**/*.docker.test.ts", "**/node_modules/**"],
           testTimeout: 30_000,
         },
