@@ -42,7 +42,15 @@ const hitCap = 1500;
 /** The legend's width with its margin (nodes under it get no DOM element). */
 const legendWidth = 310;
 /** The minimap's node layer is repainted at most this often during a burst. */
-const minimapEveryMs = 300;
+const minimapEveryMs = 500;
+/**
+ * While the tree keeps changing, its layout is redone at most every 100 ms, and less often when a
+ * layout is slow (a 10,000-node tree on a busy machine): it may take a fifth of the time at most.
+ * Frames in between only repaint (nodes glide, the view pans), so a burst of deltas keeps the
+ * frame rate up while the tree still visibly grows several times a second.
+ */
+const relayoutEveryMs = 100;
+const relayoutShare = 0.2;
 
 /** See the module comment. */
 export class ForkTreeController {
@@ -70,6 +78,7 @@ export class ForkTreeController {
   private matches = new Set<string>();
   private minimapPainted = { version: -1, at: -Infinity };
   private sessionId: string | undefined;
+  private nextLayoutAt = -Infinity;
   private revealPending: string | undefined;
 
   /** Asks for a frame (many calls before it comes cost one frame). */
@@ -98,8 +107,11 @@ export class ForkTreeController {
     this.model.setTree(tree);
     this.model.setOptions({ collapsed: this.view.collapsed, filters: this.view.filters, keep: [selectedId, compareId] });
     if (this.size.width === 0) return;
-    if (this.model.needsLayout) {
+    if (this.model.needsLayout && now < this.nextLayoutAt && this.view.viewport) this.request();
+    else if (this.model.needsLayout) {
+      const started = performance.now();
       const anchored = this.model.relayout(now, this.view.viewport, this.size, selectedId);
+      this.nextLayoutAt = now + Math.max(relayoutEveryMs, (performance.now() - started) / relayoutShare);
       const initial = this.view.viewport === undefined ? this.initialView() : anchored;
       if (initial && initial !== this.view.viewport) state.setViewport(initial);
     }
@@ -131,7 +143,8 @@ export class ForkTreeController {
     if (fit.zoom >= 0.6) return fit;
     const focus = this.inputs.selectedId ?? index.bestId ?? index.rootId;
     const slot = (focus === undefined ? undefined : layout.forest.slot.get(focus)) ?? 0;
-    return placeAt({ x: this.model.x[slot]! + geometry.nodeWidth / 2, y: this.model.y[slot]! }, { x: this.size.width / 2, y: this.size.height / 2 }, readableZoom);
+    // right of centre: the node's ancestors, the path that led to it, take the rest of the width
+    return placeAt({ x: this.model.x[slot]! + geometry.nodeWidth / 2, y: this.model.y[slot]! }, { x: this.size.width * 0.62, y: this.size.height / 2 }, readableZoom);
   }
 
   private updateCounts(): void {

@@ -47,7 +47,8 @@ export function ForkTree(props: ForkTreeProps) {
   const areaRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
   const drag = useRef<{ x: number; y: number; moved: boolean } | undefined>(undefined);
-  const selectionSource = useRef<"inside" | "outside">("outside");
+  /** The last node selected from inside the tree: it is on screen already, so its selection needs no reveal. */
+  const selectedHere = useRef<string | undefined>(undefined);
   const { tree, selectedId, compareId, onSelect, onPin, onPruneRequest } = props;
 
   useEffect(() => {
@@ -71,10 +72,10 @@ export function ForkTree(props: ForkTreeProps) {
     controller.request();
   }, [controller, tree, selectedId, compareId]);
 
-  // a selection made elsewhere (the inspector, a test) is brought into view; one made here already is
+  // a selection made elsewhere (the inspector, a link) is brought into view; one made here already is
   useEffect(() => {
-    if (selectedId !== undefined && selectionSource.current === "outside") controller.reveal(selectedId);
-    selectionSource.current = "outside";
+    if (selectedId !== undefined && selectedId !== selectedHere.current) controller.reveal(selectedId);
+    selectedHere.current = undefined;
   }, [controller, selectedId]);
 
   useLayoutEffect(() => {
@@ -96,7 +97,7 @@ export function ForkTree(props: ForkTreeProps) {
 
   const select = useCallback(
     (id: string, compare: boolean) => {
-      selectionSource.current = compare ? "outside" : "inside";
+      if (!compare) selectedHere.current = id;
       onSelect(id, { compare });
     },
     [onSelect],

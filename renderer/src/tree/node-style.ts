@@ -73,7 +73,7 @@ export const badgeLooks: Record<BadgeKind, Omit<Badge, "kind">> = {
   best: { glyph: "♛", colour: "#e3b341", label: "best score so far" },
   pinned: { glyph: "⚑", colour: "#4fc1ff", label: "pinned: kept in the beam" },
   checkpoint: { glyph: "◆", colour: "#a371f7", label: "checkpoint: a committed sandbox image" },
-  votes: { glyph: "×", colour: "#c9d1d9", label: "votes: independent samples made the same change" },
+  votes: { glyph: "×N", colour: "#c9d1d9", label: "votes: independent samples made the same change" },
   invalid: { glyph: "✕", colour: "#e5534b", label: "invalid: edits or a gate failed (hover for why)" },
   failed: { glyph: "⚠", colour: "#d4862a", label: "infrastructure failed (hover for why)" },
 };

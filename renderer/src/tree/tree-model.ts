@@ -49,6 +49,7 @@ export class TreeModel {
   /** Bumps whenever something drawn changed (a node's state, score, badges). */
   dataVersion = 0;
   private options: ViewOptions | undefined;
+  private shownCache: { now: number; version: number; x: Float64Array; y: Float64Array } | undefined;
   private structureDirty = true;
 
   /** Takes a new version of the tree; returns whether anything changed. */
@@ -189,18 +190,24 @@ export class TreeModel {
     return { panX: view.panX + this.panFromX * rest, panY: view.panY + this.panFromY * rest };
   }
 
-  /** Every visible node's shown position. */
-  private shownPositions(now: number): { x: Float64Array; y: Float64Array } {
+  /**
+   * Every visible node's position as shown at `now` (world): the final positions once the glide
+   * is over, else computed once per frame for all nodes (drawing reads arrays, not a method per node).
+   */
+  shownPositions(now: number): { x: Float64Array; y: Float64Array } {
     const e = this.progress(now);
     if (e >= 1) return { x: this.x, y: this.y };
+    if (this.shownCache?.now === now && this.shownCache.version === this.layoutVersion) return this.shownCache;
     const n = this.x.length;
     const x = new Float64Array(n);
     const y = new Float64Array(n);
+    const rest = 1 - e;
     for (let s = 0; s < n; s++) {
-      x[s] = this.shownX(s, e);
-      y[s] = this.shownY(s, e);
+      x[s] = this.x[s]! + (this.fromX[s]! - this.x[s]!) * rest;
+      y[s] = this.y[s]! + (this.fromY[s]! - this.y[s]!) * rest;
     }
-    return { x, y };
+    this.shownCache = { now, version: this.layoutVersion, x, y };
+    return this.shownCache;
   }
 
   /** The visible slot whose box holds a world point, if any: the point's level, then a binary search down it. */

@@ -48,6 +48,7 @@ export function paintTree(ctx: CanvasRenderingContext2D, model: TreeModel, view:
   const index = model.index;
   if (!layout || !index) return;
   const e = model.progress(now);
+  const { x: X, y: Y } = model.shownPositions(now);
   const rect = worldRectOf(view, size);
   const { nodes, parent } = layout.forest;
   const n = nodes.length;
@@ -59,13 +60,13 @@ export function paintTree(ctx: CanvasRenderingContext2D, model: TreeModel, view:
   const shown: number[] = [];
   const edges: number[] = [];
   for (let s = 0; s < n; s++) {
-    const x = model.shownX(s, e);
-    const y = model.shownY(s, e);
+    const x = X[s]!;
+    const y = Y[s]!;
     if (boxMeets(x, y, rect)) shown.push(s);
     const p = parent[s]!;
     if (p < 0) continue;
-    const px = model.shownX(p, e) + W;
-    const py = model.shownY(p, e);
+    const px = X[p]! + W;
+    const py = Y[p]!;
     if (px <= rect.x + rect.width && x >= rect.x && Math.max(py, y) >= rect.y && Math.min(py, y) <= rect.y + rect.height) edges.push(s);
   }
 
@@ -74,13 +75,13 @@ export function paintTree(ctx: CanvasRenderingContext2D, model: TreeModel, view:
   ctx.lineWidth = Math.max(1, 1 / view.zoom);
   ctx.strokeStyle = colours.edge;
   ctx.beginPath();
-  for (const s of edges) if (!lineage.has(s)) elbow(ctx, model, s, parent[s]!, e);
+  for (const s of edges) if (!lineage.has(s)) elbow(ctx, X, Y, s, parent[s]!);
   ctx.stroke();
   if (lineage.size > 0) {
     ctx.lineWidth = Math.max(2, 2 / view.zoom);
     ctx.strokeStyle = colours.lineage;
     ctx.beginPath();
-    for (const s of lineage) if (parent[s]! >= 0) elbow(ctx, model, s, parent[s]!, e);
+    for (const s of lineage) if (parent[s]! >= 0) elbow(ctx, X, Y, s, parent[s]!);
     ctx.stroke();
   }
 
@@ -98,14 +99,14 @@ export function paintTree(ctx: CanvasRenderingContext2D, model: TreeModel, view:
     for (const [colour, slots] of byColour) {
       ctx.fillStyle = colour;
       ctx.beginPath();
-      for (const s of slots) ctx.rect(model.shownX(s, e), model.shownY(s, e) - H / 2, W, H);
+      for (const s of slots) ctx.rect(X[s]!, Y[s]! - H / 2, W, H);
       ctx.fill();
     }
   } else {
     for (const s of shown) {
       const node = nodes[s]!;
       ctx.globalAlpha = model.fresh[s] ? e : 1;
-      paintNode(ctx, node, model.shownX(s, e), model.shownY(s, e), {
+      paintNode(ctx, node, X[s]!, Y[s]!, {
         colour: nodeColour(node, range),
         best: node.id === index.bestId,
         solution: index.solutionIds.has(node.id),
@@ -123,7 +124,7 @@ export function paintTree(ctx: CanvasRenderingContext2D, model: TreeModel, view:
     ctx.lineWidth = Math.max(width, width / view.zoom);
     ctx.setLineDash(dash.map((d) => d / Math.min(1, view.zoom)));
     const pad = 2.5 / Math.min(1, view.zoom);
-    ctx.strokeRect(model.shownX(s, e) - pad, model.shownY(s, e) - H / 2 - pad, W + 2 * pad, H + 2 * pad);
+    ctx.strokeRect(X[s]! - pad, Y[s]! - H / 2 - pad, W + 2 * pad, H + 2 * pad);
     ctx.setLineDash([]);
   };
   if (marks.matches.size > 0 && marks.matches.size <= 5000) for (const id of marks.matches) ring(id, colours.match, 1.5);
@@ -132,11 +133,11 @@ export function paintTree(ctx: CanvasRenderingContext2D, model: TreeModel, view:
   ring(marks.selectedId, colours.selected, 2.5);
 }
 
-function elbow(ctx: CanvasRenderingContext2D, model: TreeModel, s: number, p: number, e: number): void {
-  const x0 = model.shownX(p, e) + geometry.nodeWidth;
-  const y0 = model.shownY(p, e);
-  const x1 = model.shownX(s, e);
-  const y1 = model.shownY(s, e);
+function elbow(ctx: CanvasRenderingContext2D, X: Float64Array, Y: Float64Array, s: number, p: number): void {
+  const x0 = X[p]! + geometry.nodeWidth;
+  const y0 = Y[p]!;
+  const x1 = X[s]!;
+  const y1 = Y[s]!;
   const mid = x0 + (x1 - x0) / 2;
   ctx.moveTo(x0, y0);
   ctx.lineTo(mid, y0);
