@@ -43,7 +43,6 @@ export function ForkTree(props: ForkTreeProps) {
   const [counts, setCounts] = useState({ nodes: 0, shown: 0, checking: 0 });
   const [hover, setHover] = useState<{ id: string; x: number; y: number } | undefined>();
   const legendOpen = useStudio((state) => state.treeView.legendOpen);
-  const rootRef = useRef<HTMLDivElement>(null);
   const areaRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
   const drag = useRef<{ x: number; y: number; moved: boolean } | undefined>(undefined);
@@ -113,7 +112,6 @@ export function ForkTree(props: ForkTreeProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget && (event.target as HTMLElement).tagName === "INPUT") return;
     const move = arrowMoves[event.key];
     if (move) {
       event.preventDefault();
@@ -203,7 +201,7 @@ export function ForkTree(props: ForkTreeProps) {
     const point = localPoint(event);
     const id = target?.dataset.nodeId ?? controller.nodeAt(point.x, point.y);
     if (id !== undefined) select(id, event.shiftKey || event.ctrlKey || event.metaKey);
-    rootRef.current?.focus({ preventScroll: true });
+    areaRef.current?.focus({ preventScroll: true });
   };
   const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
     const point = localPoint(event);
@@ -226,16 +224,7 @@ export function ForkTree(props: ForkTreeProps) {
   const hovered = hover && tree?.nodes[hover.id];
   const index = controller.model.index;
   return (
-    <div
-      className="fork-tree"
-      data-testid="fork-tree"
-      ref={rootRef}
-      tabIndex={0}
-      role="tree"
-      aria-label="Fork tree"
-      aria-multiselectable={false}
-      onKeyDown={onKeyDown}
-    >
+    <div className="fork-tree" data-testid="fork-tree">
       <TreeToolbar
         findRef={findRef}
         matchCount={matches.length}
@@ -246,33 +235,40 @@ export function ForkTree(props: ForkTreeProps) {
         onZoom={(factor) => controller.zoomBy(factor)}
         counts={counts}
       />
-      <div
-        className="fork-tree-area"
-        ref={areaRef}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerLeave={() => {
-          controller.hoverId = undefined;
-          setHover(undefined);
-          controller.request();
-        }}
-        onClick={onClick}
-        onDoubleClick={onDoubleClick}
-        onWheel={onWheel}
-      >
-        <canvas
-          className="fork-tree-canvas"
-          ref={(canvas) => {
-            controller.canvas = canvas ?? undefined;
+      <div className="fork-tree-body">
+        <div
+          className="fork-tree-area"
+          ref={areaRef}
+          tabIndex={0}
+          role="tree"
+          aria-label="Fork tree: arrows move, Enter focuses, p pins, Delete prunes, c collapses"
+          aria-multiselectable={false}
+          onKeyDown={onKeyDown}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerLeave={() => {
+            controller.hoverId = undefined;
+            setHover(undefined);
+            controller.request();
           }}
-        />
-        <TreeHitLayer
-          items={hitItems}
-          layerRef={(layer) => {
-            controller.hitLayer = layer ?? undefined;
-          }}
-        />
+          onClick={onClick}
+          onDoubleClick={onDoubleClick}
+          onWheel={onWheel}
+        >
+          <canvas
+            className="fork-tree-canvas"
+            ref={(canvas) => {
+              controller.canvas = canvas ?? undefined;
+            }}
+          />
+          <TreeHitLayer
+            items={hitItems}
+            layerRef={(layer) => {
+              controller.hitLayer = layer ?? undefined;
+            }}
+          />
+        </div>
         {!tree && <div className="fork-tree-empty">No session selected: start or open a session to see its tree.</div>}
         {tree && counts.nodes === 0 && <div className="fork-tree-empty">Preparing the root checkpoint…</div>}
         {hovered && !drag.current?.moved && (
@@ -283,16 +279,8 @@ export function ForkTree(props: ForkTreeProps) {
           data-testid="tree-minimap"
           aria-label="Minimap: click or drag to move the view"
           style={{ width: controller.minimapSize.width, height: controller.minimapSize.height }}
-          onPointerDown={(event) => {
-            event.stopPropagation();
-            onMinimap(event);
-          }}
-          onPointerMove={(event) => {
-            event.stopPropagation();
-            onMinimap(event);
-          }}
-          onClick={(event) => event.stopPropagation()}
-          onDoubleClick={(event) => event.stopPropagation()}
+          onPointerDown={onMinimap}
+          onPointerMove={onMinimap}
         >
           <canvas
             width={Math.round(controller.minimapSize.width * (window.devicePixelRatio || 1))}
@@ -309,11 +297,7 @@ export function ForkTree(props: ForkTreeProps) {
             }}
           />
         </div>
-        {legendOpen && (
-          <div onClick={(event) => event.stopPropagation()} onPointerDown={(event) => event.stopPropagation()} onWheel={(event) => event.stopPropagation()}>
-            <TreeLegend />
-          </div>
-        )}
+        {legendOpen && <TreeLegend />}
       </div>
     </div>
   );
