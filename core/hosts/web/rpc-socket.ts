@@ -5,8 +5,9 @@
  * disconnected before it holds the engine's memory (it reconnects and calls tree/get).
  */
 import type { WebSocket } from "ws";
-import type { Engine } from "../../engine/index.ts";
+import type { EngineApi } from "../../../shared/protocol/contract.ts";
 import { serveRpc } from "../../../shared/protocol/serve-rpc.ts";
+import type { EventSource } from "../../../shared/protocol/serve-rpc.ts";
 import { createSocketTransport, frameRequestId } from "../../../shared/protocol/socket-transport.ts";
 import type { MessageSocket } from "../../../shared/protocol/socket-transport.ts";
 import type { Transport } from "../../../shared/protocol/wire.ts";
@@ -16,8 +17,14 @@ export const maxFrameChars = 16 * 1024 * 1024;
 /** A client with more than this waiting to be sent is too slow: it is disconnected (1013) and should resync. */
 export const maxBufferedBytes = 64 * 1024 * 1024;
 
+/** What a socket serves: the engine's API and its events (the engine, or any implementation of the contract). */
+export interface ServedEngine {
+  readonly api: EngineApi;
+  readonly events: EventSource;
+}
+
 /** Serves the engine on one accepted socket until it closes. */
-export function serveSocket(socket: WebSocket, engine: Pick<Engine, "api" | "events">): void {
+export function serveSocket(socket: WebSocket, engine: ServedEngine): void {
   const transport = createSocketTransport(socket as unknown as MessageSocket, {
     maxFrameChars,
     onInvalidFrame: (reason, frame) =>

@@ -9,9 +9,9 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import type { Engine } from "../../engine/index.ts";
 import { checkAccess, newToken, tokenCookie } from "./access-check.ts";
 import { maxFrameChars, serveSocket } from "./rpc-socket.ts";
+import type { ServedEngine } from "./rpc-socket.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { serveStatic } from "./static-files.ts";
 
@@ -22,7 +22,7 @@ export const rpcPath = "/rpc";
 
 /** Options of {@link startWebHost}. */
 export interface WebHostOptions {
-  readonly engine: Pick<Engine, "api" | "events">;
+  readonly engine: ServedEngine;
   /** The built renderer (index.html and assets). */
   readonly rendererDir: string;
   /** 0 or absent: any free port. */
