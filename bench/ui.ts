@@ -22,7 +22,7 @@ import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { syntheticBeamTree, syntheticGrowth } from "../renderer/src/tree/testing/synthetic-beam-tree.ts";
 import { printBench } from "./print-bench.ts";
-import { framesPerSecond, probeScript, readProbe, startFrames, stopFrames } from "./ui/page-probes.ts";
+import { framesPerSecond, probeScript, readProbe, startFrames, stopFrames, watchCount } from "./ui/page-probes.ts";
 import type { ProbeRecord } from "./ui/page-probes.ts";
 import { serveBenchStudio } from "./ui/serve-bench-studio.ts";
 import { createSyntheticEngine } from "./ui/synthetic-engine.ts";
@@ -111,14 +111,10 @@ async function measureOnce(browser: Browser, runIndex: number): Promise<RunResul
     const deltas = syntheticGrowth(engine.tree(), deltaCount, 100 + runIndex);
     const finalCount = new Set([...Object.keys(engine.tree().nodes), ...deltas.flatMap((delta) => (delta.kind === "session-updated" ? [] : [delta.node.id]))]).size;
     await page.evaluate(startFrames);
+    await page.evaluate(watchCount(finalCount));
     await page.waitForTimeout(200);
     engine.emit(deltas.map((payload) => ({ name: "tree/delta", payload })));
-    const shownAt = await page.waitForFunction(
-      `(() => { const text = document.querySelector('[data-testid="tree-counts"]')?.textContent ?? ""; return text.replace(/,/g, "").includes("${finalCount} nodes") ? performance.now() : false; })()`,
-      undefined,
-      { timeout: 60_000, polling: "raf" },
-    );
-    const lastShownAt = (await shownAt.jsonValue()) as number;
+    const lastShownAt = await whenTreeShows(page, finalCount);
     await page.waitForTimeout(glideMs + 100);
     const frames = (await page.evaluate(stopFrames)) as number[];
     const probe = (await page.evaluate(readProbe)) as ProbeRecord;
@@ -133,6 +129,20 @@ async function measureOnce(browser: Browser, runIndex: number): Promise<RunResul
     await context.close();
     await server.close();
   }
+}
+
+/**
+ * Waits until the tree's counts show `count` nodes; returns when (page clock). Polled from here:
+ * the page's CSP forbids the eval that Playwright's waitForFunction needs, and rightly so.
+ */
+async function whenTreeShows(page: Page, count: number): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const at = (await page.evaluate("window.__benchShownAt")) as number | undefined;
+    if (at !== undefined) return at;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the tree never showed ${count} nodes`);
 }
 
 /** Clicks a node and returns the ms from the click to its diff being drawn (page clock). */

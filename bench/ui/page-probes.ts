@@ -63,6 +63,23 @@ export const startFrames = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
+/** Records (as `window.__benchShownAt`) when the tree's counts first show `count` nodes. */
+export function watchCount(count: number): string {
+  return `(() => {
+    window.__benchShownAt = undefined;
+    const check = () => {
+      const text = (document.querySelector('[data-testid="tree-counts"]')?.textContent ?? "").replace(/,/g, "");
+      if (window.__benchShownAt === undefined && new RegExp("\\b${count} nodes").test(text)) {
+        window.__benchShownAt = performance.now();
+        observer.disconnect();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    check();
+  })()`;
+}
+
 /** Stops recording frames; returns their timestamps. */
 export const stopFrames = `(() => {
   window.__benchFramesOn = false;
