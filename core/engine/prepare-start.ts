@@ -1,8 +1,9 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ForkliftError } from "../../shared/errors.ts";
 import type { FileChanges } from "../../shared/file-changes.ts";
 import { loadSpec } from "../spec/load-spec.ts";
+import { specFieldError } from "../spec/spec-field-error.ts";
 import type { Spec } from "../spec/spec-schema.ts";
 import { gitText } from "../search/repo/run-git.ts";
 import { headCommit } from "../search/repo/repo-snapshot.ts";
@@ -35,6 +36,7 @@ export async function prepareStart(specPath: string, repoPath: string, allowDirt
   const rootCommit = await headCommit(top).catch(() => {
     throw new ForkliftError("repo-not-git", `${top} has no commit yet: commit the code to migrate first`);
   });
+  await requireDockerfile(spec, specText, absoluteSpec, top);
   const changes = await workingTreeChanges(top);
   const dirty = Object.keys(changes);
   if (dirty.length > 0 && !allowDirty) {
@@ -42,4 +44,20 @@ export async function prepareStart(specPath: string, repoPath: string, allowDirt
     throw new ForkliftError("repo-dirty", `${top} has uncommitted changes (${shown}): commit or stash them, or pass --allow-dirty to migrate them too`);
   }
   return { spec, specText, specPath: absoluteSpec, repoPath: top, rootCommit, rootChanges: changes };
+}
+
+/** A spec that builds its image from a Dockerfile needs that file in the repository (checked before anything is created). */
+async function requireDockerfile(spec: Spec, specText: string, specPath: string, repo: string): Promise<void> {
+  const base = spec.sandbox.base;
+  if (base.kind !== "dockerfile") return;
+  const field = ["sandbox", "dockerfile"];
+  const wanted = path.resolve(repo, base.path);
+  const real = await realpath(wanted).catch(() => undefined);
+  const info = real && (await stat(real).catch(() => undefined));
+  if (!real || !info) throw specFieldError(specPath, specText, field, `${base.path} does not exist in ${repo}: name a Dockerfile relative to the repository root`);
+  const root = await realpath(repo);
+  if (path.relative(root, real).startsWith("..") || path.isAbsolute(path.relative(root, real))) {
+    throw specFieldError(specPath, specText, field, `${base.path} is outside the repository ${repo}: the Dockerfile must be inside it (it is the build context)`);
+  }
+  if (!info.isFile()) throw specFieldError(specPath, specText, field, `${base.path} is not a file: name the Dockerfile itself`);
 }

@@ -1,9 +1,12 @@
-import { LineCounter, parseDocument } from "yaml";
+import { isAlias, LineCounter, parseDocument, visit } from "yaml";
+import type { Document } from "yaml";
+import { checkSpecRules } from "./check-spec-rules.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { describeValue, formatPath, issueText } from "./issue-text.ts";
 import { SpecSchema } from "./spec-schema.ts";
 import type { Spec } from "./spec-schema.ts";
 import { locateInYaml } from "./yaml-location.ts";
+import { placeSyntaxError } from "./yaml-syntax-position.ts";
 
 /** One thing wrong with a spec: where (1-based), which field, and what was expected. */
 export interface SpecProblem {
@@ -19,16 +22,21 @@ export type SpecValidation = { ok: true; spec: Spec } | { ok: false; problems: S
 
 const secretKey = /^(api[-_]?key|key|token|secret|password)$/i;
 
-/** Validates spec YAML; `fileName` gives the default spec name. Never throws for bad input. */
+/**
+ * Validates spec YAML; `fileName` gives the default spec name. Every target and recipe rule is
+ * compiled as the search will compile it, so a rule that cannot run is a problem here. Never
+ * throws for bad input.
+ */
 export function validateSpec(source: string, fileName = "spec.yml"): SpecValidation {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { line, column: col, path: "", message: error.message.split("\n")[0] ?? error.message };
+        const place = placeSyntaxError(source, error);
+        const { line, col } = lineCounter.linePos(place.offset);
+        return { line, column: col, path: "", message: place.message };
       }),
     };
   }
@@ -36,7 +44,9 @@ export function validateSpec(source: string, fileName = "spec.yml"): SpecValidat
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, problems: [{ line: 1, column: 1, path: "", message: error instanceof Error ? error.message : String(error) }] };
+    const message = error instanceof Error ? error.message : String(error);
+    const { line, col } = lineCounter.linePos(aliasOffset(doc, message));
+    return { ok: false, problems: [{ line, column: col, path: "", message }] };
   }
 
   const knownKeys = new Map<string, string[]>();
@@ -46,7 +56,9 @@ export function validateSpec(source: string, fileName = "spec.yml"): SpecValidat
   });
   if (result.success) {
     const name = result.data.name ?? fileName.replace(/^.*[\\/]/, "").replace(/\.ya?ml$/i, "");
-    return { ok: true, spec: { ...result.data, name } };
+    const spec = { ...result.data, name };
+    const ruleProblems = checkSpecRules(spec, doc, lineCounter);
+    return ruleProblems.length === 0 ? { ok: true, spec } : { ok: false, problems: ruleProblems };
   }
 
   const problems: SpecProblem[] = [];
@@ -68,6 +80,21 @@ export function validateSpec(source: string, fileName = "spec.yml"): SpecValidat
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, problems };
+}
+
+/** Where the alias an error names is written (e.g. "Unresolved alias …: name"), else the start. */
+function aliasOffset(doc: Document, message: string): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && message.endsWith(`: ${node.source}`) && node.range) {
+        offset = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 function unknownKeyMessage(key: string, known: string[]): string {
