@@ -1,12 +1,13 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ForkliftError } from "../../shared/errors.ts";
-import type { FileChanges } from "../../shared/file-changes.ts";
+import type { GitFileChanges } from "../patches/index.ts";
 import { loadSpec } from "../spec/load-spec.ts";
 import { specFieldError } from "../spec/spec-field-error.ts";
 import type { Spec } from "../spec/spec-schema.ts";
-import { gitText } from "../search/repo/run-git.ts";
+import { gitText, runGit } from "../search/repo/run-git.ts";
 import { headCommit } from "../search/repo/repo-snapshot.ts";
+import { escapingLinks } from "../search/repo/escaping-links.ts";
 import { workingTreeChanges } from "../search/repo/working-tree-changes.ts";
 
 /** What a new session starts from, checked. */
@@ -16,13 +17,18 @@ export interface StartInput {
   readonly specPath: string;
   readonly repoPath: string;
   readonly rootCommit: string;
-  readonly rootChanges: FileChanges;
+  /** The uncommitted work taken in (with --allow-dirty), as exact bytes and modes. */
+  readonly rootChanges: GitFileChanges;
+  /** What the session leaves out, one line each, to show before it starts. */
+  readonly warnings: readonly string[];
 }
 
 /**
- * Reads and validates the spec, checks the repository (exists, is git, has a commit) and its
- * working tree: uncommitted work is refused unless `allowDirty`, then it becomes the root's
- * changes. Nothing is written anywhere.
+ * Reads and validates the spec (every rule compiled), checks the repository (exists, is git, has a
+ * commit), the Dockerfile the spec names, and its working tree: uncommitted work is refused unless
+ * `allowDirty`, then it becomes the root's changes, read as bytes, symlinks kept as links (one
+ * leading out of the repository is refused). Committed symlinks that lead out are left out of
+ * sandboxes, with a warning. Nothing is written anywhere.
  */
 export async function prepareStart(specPath: string, repoPath: string, allowDirty: boolean): Promise<StartInput> {
   const absoluteSpec = path.resolve(specPath);
@@ -37,13 +43,32 @@ export async function prepareStart(specPath: string, repoPath: string, allowDirt
     throw new ForkliftError("repo-not-git", `${top} has no commit yet: commit the code to migrate first`);
   });
   await requireDockerfile(spec, specText, absoluteSpec, top);
-  const changes = await workingTreeChanges(top);
-  const dirty = Object.keys(changes);
+  const dirty = await dirtyPaths(top);
   if (dirty.length > 0 && !allowDirty) {
     const shown = dirty.slice(0, 3).join(", ") + (dirty.length > 3 ? ` and ${dirty.length - 3} more` : "");
     throw new ForkliftError("repo-dirty", `${top} has uncommitted changes (${shown}): commit or stash them, or pass --allow-dirty to migrate them too`);
   }
-  return { spec, specText, specPath: absoluteSpec, repoPath: top, rootCommit, rootChanges: changes };
+  const { changes, skipped } = dirty.length > 0 ? await workingTreeChanges(top) : { changes: {}, skipped: [] };
+  const links = await escapingLinks(top, rootCommit);
+  const warnings = [
+    ...skipped.map((what) => `${top}: not included: ${what}`),
+    ...links.map((link) => `${top}: ${link.path} is a symlink to ${link.target}, outside the repository: sandboxes do not get it`),
+  ];
+  return { spec, specText, specPath: absoluteSpec, repoPath: top, rootCommit, rootChanges: changes, warnings };
+}
+
+/** The paths with uncommitted work, as git status lists them (nothing is read yet: a dirty repository without --allow-dirty is refused first). */
+async function dirtyPaths(repo: string): Promise<string[]> {
+  const out = (await runGit(repo, ["status", "--porcelain=v1", "-z", "--untracked-files=all"])).toString("utf8");
+  const paths: string[] = [];
+  const entries = out.split("\0");
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry.length < 4) continue;
+    paths.push(entry.slice(3));
+    if (/^[RC]/.test(entry)) i++;
+  }
+  return paths;
 }
 
 /** A spec that builds its image from a Dockerfile needs that file in the repository (checked before anything is created). */

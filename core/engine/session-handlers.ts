@@ -30,6 +30,7 @@ export function sessionHandlers(context: EngineContext, runs: SessionRuns): Pick
         saveSessionSpec(store, created.session.id, input.specPath, input.specText, selection);
         return created;
       });
+      for (const warning of input.warnings) context.log(session.id, "warn", warning);
       try {
         runs.startRun(await context.runtimeOf(session.id));
       } catch (error) {

@@ -1,49 +1,59 @@
 import { encodeBinaryLiteral } from "./binary-literal.ts";
 import { buildHunks } from "./build-hunks.ts";
 import { gitBlobId, nullBlobId } from "./git-blob-id.ts";
-import { isBinaryContent } from "./is-binary-content.ts";
+import type { GitFileMode } from "./git-file.ts";
 import type { Hunk } from "./patch-types.ts";
 import { quotePath } from "./quote-path.ts";
 import { splitLines } from "./split-lines.ts";
+
+/** One side of a file diff: its mode, bytes, and its text when it is text (undefined: binary). */
+export interface DiffSide {
+  mode: GitFileMode;
+  bytes: Uint8Array;
+  text: string | undefined;
+}
 
 /** One file's before and after, as {@link renderFilePatch} takes it; a missing side is undefined. */
 export interface FileDiff {
   oldPath: string | undefined;
   newPath: string | undefined;
-  oldContent: string | undefined;
-  newContent: string | undefined;
+  old: DiffSide | undefined;
+  new: DiffSide | undefined;
   similarity?: number;
 }
 
-const mode = "100644";
+const empty: DiffSide = { mode: "100644", bytes: new Uint8Array(0), text: "" };
 
-/** Writes one file's part of a git patch: `diff --git` header, extended headers, then hunks or a binary literal. */
+/**
+ * Writes one file's part of a git patch: `diff --git` header, extended headers (modes, rename),
+ * then hunks of text, or a binary literal of the exact bytes when either side is not text.
+ */
 export function renderFilePatch(diff: FileDiff, context: number): string {
   const oldPath = diff.oldPath ?? diff.newPath!;
   const newPath = diff.newPath ?? diff.oldPath!;
   const out = [`diff --git ${quotePath(`a/${oldPath}`)} ${quotePath(`b/${newPath}`)}`];
-  if (diff.oldContent === undefined) out.push(`new file mode ${mode}`);
-  if (diff.newContent === undefined) out.push(`deleted file mode ${mode}`);
+  const bothExist = diff.old !== undefined && diff.new !== undefined;
+  if (diff.old && diff.new && diff.old.mode !== diff.new.mode) out.push(`old mode ${diff.old.mode}`, `new mode ${diff.new.mode}`);
+  if (diff.old === undefined) out.push(`new file mode ${diff.new!.mode}`);
+  if (diff.new === undefined) out.push(`deleted file mode ${diff.old!.mode}`);
   if (diff.similarity !== undefined) {
     out.push(`similarity index ${diff.similarity}%`, `rename from ${quotePath(oldPath)}`, `rename to ${quotePath(newPath)}`);
   }
-  const oldContent = diff.oldContent ?? "";
-  const newContent = diff.newContent ?? "";
-  if (oldContent === newContent && diff.similarity !== undefined) return `${out.join("\n")}\n`;
-  const bothExist = diff.oldContent !== undefined && diff.newContent !== undefined;
-  const oldId = diff.oldContent === undefined ? nullBlobId : gitBlobId(oldContent);
-  const newId = diff.newContent === undefined ? nullBlobId : gitBlobId(newContent);
-  out.push(`index ${oldId}..${newId}${bothExist ? ` ${mode}` : ""}`);
-  if (isBinaryContent(oldContent) || isBinaryContent(newContent)) {
+  const before = diff.old ?? empty;
+  const after = diff.new ?? empty;
+  if (bothExist && Buffer.compare(before.bytes, after.bytes) === 0) return `${out.join("\n")}\n`; // a rename or a mode change only
+  const oldId = diff.old === undefined ? nullBlobId : gitBlobId(before.bytes);
+  const newId = diff.new === undefined ? nullBlobId : gitBlobId(after.bytes);
+  out.push(`index ${oldId}..${newId}${bothExist && before.mode === after.mode ? ` ${before.mode}` : ""}`);
+  if (before.text === undefined || after.text === undefined) {
     // git needs the full index line above to apply a binary patch; the reverse literal follows the forward one.
-    const literal = (content: string): string => encodeBinaryLiteral(Buffer.from(content, "utf8"));
-    out.push("GIT binary patch", literal(newContent), "", literal(oldContent), "");
+    out.push("GIT binary patch", encodeBinaryLiteral(after.bytes), "", encodeBinaryLiteral(before.bytes), "");
     return `${out.join("\n")}\n`;
   }
-  const hunks = buildHunks(splitLines(oldContent), splitLines(newContent), context);
+  const hunks = buildHunks(splitLines(before.text), splitLines(after.text), context);
   if (hunks.length === 0) return `${out.join("\n")}\n`;
-  out.push(`--- ${diff.oldContent === undefined ? "/dev/null" : fileName(`a/${oldPath}`)}`);
-  out.push(`+++ ${diff.newContent === undefined ? "/dev/null" : fileName(`b/${newPath}`)}`);
+  out.push(`--- ${diff.old === undefined ? "/dev/null" : fileName(`a/${oldPath}`)}`);
+  out.push(`+++ ${diff.new === undefined ? "/dev/null" : fileName(`b/${newPath}`)}`);
   return `${out.join("\n")}\n${hunks.map(renderHunk).join("")}`;
 }
 

@@ -2,13 +2,16 @@
  * The files of a repository's working tree that a sandbox gets: tracked files and untracked files
  * that are not ignored (`git ls-files --cached --others --exclude-standard`), as they are on disk
  * now, uncommitted edits included. Tracked files deleted from disk and submodule directories are
- * skipped. The repository is only read.
+ * skipped, and so are symlinks that lead out of the repository (absolute, or climbing above the
+ * root): Docker refuses them, and inside a sandbox they could only name the sandbox's own files.
+ * The repository is only read.
  */
 import { execFile } from "node:child_process";
-import { lstat, stat } from "node:fs/promises";
+import { lstat, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { ForkliftError } from "../../shared/errors.ts";
+import { linkStaysInside } from "../patches/index.ts";
 
 const run = promisify(execFile);
 
@@ -51,6 +54,7 @@ export async function listRepoFiles(root: string): Promise<RepoFile[]> {
     const absolutePath = path.join(root, name);
     const info = await lstat(absolutePath).catch(() => undefined);
     if (!info) continue; // tracked but deleted in the working tree
+    if (info.isSymbolicLink() && !linkStaysInside(name, await readlink(absolutePath))) continue;
     if (info.isSymbolicLink() || info.isFile()) {
       files.push({ path: name, absolutePath, kind: info.isSymbolicLink() ? "symlink" : "file", mode: info.mode & 0o777, size: info.size, mtime: info.mtime });
     }

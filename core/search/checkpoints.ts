@@ -5,7 +5,7 @@
  */
 import { rootOf } from "../../shared/domain/tree-navigation.ts";
 import type { Tree } from "../../shared/domain/tree.ts";
-import { getChangeset, getNode, getTree, setSessionSetting, updateNode, updateSession } from "../store/index.ts";
+import { getChangesetFiles, getNode, getTree, setSessionSetting, updateNode, updateSession } from "../store/index.ts";
 import { changesSince } from "./node-files.ts";
 import { cloneAtCommit } from "./repo/clone-at-commit.ts";
 import type { CheckpointHandle } from "./runner/runner.ts";
@@ -93,7 +93,7 @@ export class Checkpoints {
     this.context.log("info", `preparing the root checkpoint of ${tree.session.repoPath} at ${tree.session.rootCommit.slice(0, 10)}`, rootId);
     const checkout = await cloneAtCommit(tree.session.repoPath, tree.session.rootCommit);
     try {
-      await writeChanges(checkout.dir, getChangeset(store, rootId));
+      await writeChanges(checkout.dir, getChangesetFiles(store, rootId)); // exact bytes, modes and links
       const handle = await runner.createRoot(rootId, checkout.dir);
       const description = runner.describeRoot();
       if (description !== undefined) setSessionSetting(store, sessionId, rootDescriptionKey, description);

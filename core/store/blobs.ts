@@ -6,9 +6,9 @@ export function hashContent(content: string | Buffer): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-/** Stores a file content once (a no-op when it is there already) and returns its hash. Call inside a write transaction. */
-export function putBlob(store: Store, content: string): string {
-  const bytes = Buffer.from(content, "utf8");
+/** Stores a file content (text as UTF-8, or bytes) once (a no-op when it is there already) and returns its hash. Call inside a write transaction. */
+export function putBlob(store: Store, content: string | Uint8Array): string {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   const hash = hashContent(bytes);
   store.statement("INSERT INTO blobs (hash, size, content) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING").run(hash, bytes.length, bytes);
   return hash;

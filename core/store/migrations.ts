@@ -109,4 +109,26 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (session_id, key)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 3: the store's own identity (every Docker resource is labelled with it, so gc removes only this
+  // store's), each changed path's git file mode (executables and symlinks kept as bytes, as git
+  // keeps them), and the lease of the one process that runs a session.
+  `
+  CREATE TABLE store_info (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO store_info (key, value) VALUES ('id', lower(hex(randomblob(8))));
+
+  -- NULL: a regular file (100644); 33261 = 0o100755 (executable); 40960 = 0o120000 (symlink: the blob is its target)
+  ALTER TABLE changesets ADD COLUMN mode INTEGER CHECK (mode IS NULL OR mode IN (33261, 40960));
+
+  CREATE TABLE session_leases (
+    session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+    owner TEXT NOT NULL, -- a random token of the holding runner
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    acquired_at INTEGER NOT NULL,
+    heartbeat_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

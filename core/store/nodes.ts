@@ -10,6 +10,8 @@ import type { Score } from "../../shared/domain/score.ts";
 import { ForkliftError } from "../../shared/errors.ts";
 import type { FileChanges } from "../../shared/file-changes.ts";
 import { putBlob } from "./blobs.ts";
+import { modeColumn } from "./changesets.ts";
+import type { StoredChanges } from "./changesets.ts";
 import { changesetHash } from "./changeset-hash.ts";
 import { checkRepoPath } from "./check-repo-path.ts";
 import { appendEvent } from "./events.ts";
@@ -60,7 +62,8 @@ export interface NodeInsert {
   depth: number;
   hypothesis: Hypothesis;
   provenance: Provenance | undefined;
-  changes: FileChanges;
+  /** Text, or git files where bytes and modes matter (the root's uncommitted work). */
+  changes: StoredChanges;
   state: NodeState;
   reason: string | undefined;
   votes: number;
@@ -72,16 +75,18 @@ export function insertNode(store: Store, input: NodeInsert): Node {
   paths.forEach(checkRepoPath);
   const now = Date.now();
   const blobHashes = new Map<string, string | undefined>();
+  const modes = new Map<string, number | null>();
   for (const path of paths) {
-    const content = input.changes[path];
-    blobHashes.set(path, content === null || content === undefined ? undefined : putBlob(store, content));
+    const change = input.changes[path] ?? null;
+    blobHashes.set(path, change === null ? undefined : putBlob(store, typeof change === "string" ? change : change.content));
+    modes.set(path, modeColumn(change));
   }
   const node: Node = validNode({
     id: randomUUID(),
     sessionId: input.sessionId,
     parentId: input.parentId,
     depth: input.depth,
-    changesetHash: changesetHash(blobHashes),
+    changesetHash: changesetHash([...blobHashes].map(([path, hash]) => [path, hash, modes.get(path) ?? null] as const)),
     hypothesis: input.hypothesis,
     provenance: input.provenance,
     checks: [],
@@ -99,8 +104,8 @@ export function insertNode(store: Store, input: NodeInsert): Node {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, 0, NULL, ?, ?)`,
     )
     .run(node.id, node.sessionId, node.parentId ?? null, node.depth, node.changesetHash, paths.length, JSON.stringify(node.hypothesis), node.state, node.reason ?? null, node.votes, now, now);
-  const addChange = store.statement("INSERT INTO changesets (node_id, path, blob_hash) VALUES (?, ?, ?)");
-  for (const [path, hash] of blobHashes) addChange.run(node.id, path, hash ?? null);
+  const addChange = store.statement("INSERT INTO changesets (node_id, path, blob_hash, mode) VALUES (?, ?, ?, ?)");
+  for (const [path, hash] of blobHashes) addChange.run(node.id, path, hash ?? null, modes.get(path) ?? null);
   if (node.provenance) {
     const p = node.provenance;
     store

@@ -3,7 +3,7 @@ import type { Node } from "../../shared/domain/node.ts";
 import { SessionSchema } from "../../shared/domain/session.ts";
 import type { Session, SessionStatus } from "../../shared/domain/session.ts";
 import { ForkliftError } from "../../shared/errors.ts";
-import type { FileChanges } from "../../shared/file-changes.ts";
+import type { StoredChanges } from "./changesets.ts";
 import { appendEvent } from "./events.ts";
 import { insertNode } from "./nodes.ts";
 import type { Store } from "./open-store.ts";
@@ -19,8 +19,8 @@ export interface NewSession {
   rootCheckpointId?: string;
   /** Default "preparing". */
   status?: SessionStatus;
-  /** Changes the root holds on top of the root commit, e.g. uncommitted work the user chose to include (default none). */
-  rootChanges?: FileChanges;
+  /** Changes the root holds on top of the root commit, e.g. uncommitted work the user chose to include, as bytes and modes (default none). */
+  rootChanges?: StoredChanges;
 }
 
 /** Creates a session and its root node (state pending, waiting for its baseline checks) in ONE transaction, with their events. */

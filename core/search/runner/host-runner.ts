@@ -3,12 +3,13 @@
  * throw-away copy. No isolation at all: for tests and for repositories the user trusts. The
  * engine uses Docker unless told otherwise.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, lstat, mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FileChanges } from "../../../shared/file-changes.ts";
 import { ForkliftError } from "../../../shared/errors.ts";
 import { createFastChecker, createLocalAgentTransport } from "../../fastcheck/index.ts";
+import { linkStaysInside } from "../../patches/index.ts";
 import type { CheckpointHandle, FastTier, Runner } from "./runner.ts";
 import { runShell } from "./run-shell.ts";
 import type { ShellResult } from "./run-shell.ts";
@@ -44,7 +45,13 @@ export function createHostRunner(options: HostRunnerOptions): HostRunner {
   let rootDir: Promise<string> | undefined;
   const base = () => (rootDir ??= options.root ? mkdir(options.root, { recursive: true }).then(() => options.root!) : mkdtemp(path.join(tmpdir(), "forklift-host-")));
   const copyOf = async (from: string, to: string, changes: FileChanges) => {
-    await cp(from, to, { recursive: true, filter: (source) => path.basename(source) !== ".git" });
+    // links copied as written (not re-pointed at the source), and never one that leads out of the copy
+    const keep = async (source: string) => {
+      if (path.basename(source) === ".git") return false;
+      if (!(await lstat(source)).isSymbolicLink()) return true;
+      return linkStaysInside(path.relative(from, source).split(path.sep).join("/"), await readlink(source));
+    };
+    await cp(from, to, { recursive: true, verbatimSymlinks: true, filter: keep });
     for (const [file, content] of Object.entries(changes)) {
       const target = path.join(to, file);
       if (content === null) await rm(target, { force: true });

@@ -35,7 +35,10 @@ export function registerRunCommand(program: Command): void {
 export async function runCommand(spec: string, options: RunOptions): Promise<number> {
   const generators = parseGenerators(options.generators);
   // every repository is checked before any session starts, so one bad path does not leave others half started
-  for (const repo of options.repo) await prepareStart(spec, repo, options.allowDirty === true);
+  for (const repo of options.repo) {
+    const { warnings } = await prepareStart(spec, repo, options.allowDirty === true);
+    for (const warning of warnings) process.stderr.write(`forklift: warning: ${warning}\n`);
+  }
   return withEngine(options, async (engine, store) => {
     const ids: string[] = [];
     for (const repo of options.repo) {
