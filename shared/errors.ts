@@ -17,8 +17,12 @@ export const errorCodes = [
   "invalid-spec",
   "store-corrupt",
   "store-too-new",
+  "store-readonly",
+  "store-io",
   "llm-not-configured",
   "not-found",
+  "session-busy",
+  "llm-unreachable",
   "patch-mismatch",
   "internal",
 ] as const;

@@ -5,15 +5,16 @@
  * this process are caches that can be rebuilt from it.
  */
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import type { Session } from "../../shared/domain/session.ts";
 import { ForkliftError } from "../../shared/errors.ts";
 import type { ErrorValue } from "../../shared/errors.ts";
 import type { EngineApi } from "../../shared/protocol/contract.ts";
 import { createLimiter } from "../generators/index.ts";
-import { createDockerSandboxDriver } from "../sandbox/index.ts";
+import { createDockerSandboxDriver, storeLabels } from "../sandbox/index.ts";
 import type { SandboxDriver } from "../sandbox/index.ts";
 import { baseImageName } from "../sandbox/base-image.ts";
-import { getNode, getSession } from "../store/index.ts";
+import { getNode, getSession, storeId } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import type { LlmCallSettings } from "./build-generators.ts";
 import type { EngineContext } from "./engine-context.ts";
@@ -27,6 +28,7 @@ import { settingsHandlers } from "./settings-handlers.ts";
 import { specHandlers } from "./spec-handlers.ts";
 import { systemHandlers } from "./system-handlers.ts";
 import { createSessionRuns } from "./session-runs.ts";
+import { SessionLeases } from "./session-leases.ts";
 import { openRuntime } from "./session-runtime.ts";
 import type { SessionRuntime } from "./session-runtime.ts";
 import { memoryUserSettings } from "./user-settings.ts";
@@ -71,6 +73,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const sandboxes = createLimiter(deps.sandboxesAtOnce ?? Math.max(2, availableParallelism()));
   let driver: Promise<SandboxDriver> | undefined;
   let closed = false;
+  const labels = storeLabels(storeId(store), path.resolve(store.path));
   const pumpTimer = setInterval(() => events.pump(), 250);
   pumpTimer.unref();
 
@@ -83,6 +86,14 @@ export function createEngine(deps: EngineDeps): Engine {
     return driver;
   };
 
+  const leases = new SessionLeases(store, (sessionId) => {
+    // another process took the session over (this one was frozen or cut off from the store): stop at once, write nothing more
+    context.log(sessionId, "error", `session ${sessionId.slice(0, 8)} was taken over by another process: this one stops running it`);
+    void context.runtimes.get(sessionId)?.then((runtime) => {
+      runtime.closing.abort("pause");
+      runtime.run?.controller.abort("pause");
+    }, () => undefined);
+  });
   const context: EngineContext = {
     store,
     events,
@@ -94,12 +105,14 @@ export function createEngine(deps: EngineDeps): Engine {
     docker,
     runtimes: new Map(),
     failures: new Map(),
+    leases,
     log: (sessionId, level, message, nodeId) =>
       events.emit("log", { level, message, ...(sessionId !== undefined && { sessionId }), ...(nodeId !== undefined && { nodeId }), at: Date.now() }),
     runtimeOf(sessionId) {
       if (closed) throw new ForkliftError("internal", "the engine is closed");
       let runtime = context.runtimes.get(sessionId);
       if (!runtime) {
+        leases.acquire(sessionId); // refuses a session another live process runs
         runtime = openRuntime(
           {
             store,
@@ -107,6 +120,7 @@ export function createEngine(deps: EngineDeps): Engine {
             docker,
             env,
             labelPrefix: context.labelPrefix,
+            labels,
             fastTier: deps.fastTier ?? true,
             llm: context.llm,
             settings: context.settings,
@@ -117,7 +131,10 @@ export function createEngine(deps: EngineDeps): Engine {
           },
           sessionId,
         );
-        runtime.catch(() => context.runtimes.delete(sessionId));
+        runtime.catch(() => {
+          context.runtimes.delete(sessionId);
+          leases.release(sessionId);
+        });
         context.runtimes.set(sessionId, runtime);
       }
       return runtime;
@@ -179,6 +196,7 @@ export function createEngine(deps: EngineDeps): Engine {
       clearInterval(pumpTimer);
       events.pump();
       for (const runtime of opened) await runtime?.runner.dispose().catch(() => undefined);
+      leases.releaseAll();
       if (driver) await (await driver.catch(() => undefined))?.dispose();
     },
   };

@@ -7,6 +7,7 @@ import type { Store } from "../store/index.ts";
 import type { LlmCallSettings } from "./build-generators.ts";
 import type { SandboxChoice } from "./sandbox-choice.ts";
 import type { EventHub } from "./event-hub.ts";
+import type { SessionLeases } from "./session-leases.ts";
 import type { SessionRuntime } from "./session-runtime.ts";
 import type { UserSettings } from "./user-settings.ts";
 
@@ -28,6 +29,8 @@ export interface EngineContext {
   readonly runtimes: Map<string, Promise<SessionRuntime>>;
   /** The error that ended each session's last run in this process. */
   readonly failures: Map<string, ErrorValue>;
+  /** The sessions this process runs: a runtime is opened only under the session's lease. */
+  readonly leases: SessionLeases;
   /** The session's runtime, opened on first use. */
   runtimeOf(sessionId: string): Promise<SessionRuntime>;
   requireSession(sessionId: string): Session;

@@ -3,11 +3,11 @@
 // session needs, under this test's label prefix (other runs on the daemon are never touched).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GcReportSchema, SandboxListingSchema } from "../../shared/protocol/sandbox-listing.ts";
-import { baseImageName } from "../sandbox/index.ts";
+import { baseImageName, storeLabels } from "../sandbox/index.ts";
 import { makeSampleRepo } from "../sandbox/testing/sample-repo.ts";
 import type { TempRepo } from "../sandbox/testing/sample-repo.ts";
 import { useDriver } from "../sandbox/testing/test-session.ts";
-import { getTree, openStore, updateSession } from "../store/index.ts";
+import { getTree, openStore, storeId, updateSession } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { tempStoreDir } from "../store/testing/temp-store.ts";
 import { createEngine } from "./create-engine.ts";
@@ -69,9 +69,9 @@ describe("sandbox/list and sandbox/gc", () => {
     const root = Object.values(getTree(store, started.id).nodes).find((node) => node.depth === 0)!;
     const rootImage = root.checkpointImageId!;
 
-    // an orphan: a checkpoint and a running fork under this engine's prefix that no session of the store owns
+    // an orphan: a checkpoint and a running fork of this store, under this engine's prefix, that no session of the store owns
     const orphanLabel = `${prefix}-orphan`;
-    const orphan = await driver().createCheckpoint({ session: orphanLabel, node: "n1", repoPath: repo.path, image: baseImageName });
+    const orphan = await driver().createCheckpoint({ session: orphanLabel, node: "n1", repoPath: repo.path, image: baseImageName, labels: storeLabels(storeId(store), store.path) });
     const fork = await driver().fork(orphan, { node: "n2" });
 
     const listing = await engine.api["sandbox/list"]({});

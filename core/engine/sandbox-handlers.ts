@@ -22,7 +22,8 @@ export function sandboxHandlers(context: EngineContext): Pick<EngineApi, "sandbo
       const driver = await context.docker();
       // sessions this engine works on now (a finished session's node being expanded) keep their sandboxes too
       const busy = await busySessions(context);
-      const { report, before } = await collectStoreGarbage(context.store, driver, { dryRun, labelPrefix: context.labelPrefix, keepSessions: [...busy] });
+      // this engine's own leases do not make a session live: its busy ones are named instead
+      const { report, before } = await collectStoreGarbage(context.store, driver, { dryRun, labelPrefix: context.labelPrefix, keepSessions: [...busy], leaseOwner: context.leases.owner });
       return describeGc(context, report, before, dryRun, busy);
     },
   };

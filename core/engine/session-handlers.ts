@@ -51,6 +51,7 @@ export function sessionHandlers(context: EngineContext, runs: SessionRuns): Pick
         run.controller.abort("pause");
         await run.done;
       } else if (context.requireSession(sessionId).status === "running") {
+        context.leases.refuseIfBusy(sessionId);
         updateSession(store, sessionId, { status: "paused", reason: "paused: resume to continue" });
       }
       events.pump();
@@ -73,6 +74,7 @@ export function sessionHandlers(context: EngineContext, runs: SessionRuns): Pick
         await run.done;
       } else {
         const session = context.requireSession(sessionId);
+        context.leases.refuseIfBusy(sessionId);
         if (session.status !== "done" && session.status !== "stopped") updateSession(store, sessionId, { status: "stopped", reason: "stopped by the user" });
         if (runtime) await runs.freeSandboxes(await runtime);
       }

@@ -54,18 +54,21 @@ export function createSessionRuns(context: EngineContext, docker: () => Promise<
       retryInfrastructureFaults(store, runtime.sessionId);
       updateSession(store, runtime.sessionId, { status: "running" });
       events.pump();
+      // a run whose lease another process took over writes no outcome and frees nothing: the session is that process's now
+      const ours = () => context.leases.holds(runtime.sessionId);
       const done = (async () => {
         try {
-          finish(runtime.sessionId, await runtime.search.run(controller.signal));
+          const outcome = await runtime.search.run(controller.signal);
+          if (ours()) finish(runtime.sessionId, outcome);
         } catch (error) {
           const value = toErrorValue(error);
           context.failures.set(runtime.sessionId, value);
           log(runtime.sessionId, "error", value.message);
-          updateSession(store, runtime.sessionId, { status: "failed", reason: value.message });
+          if (ours()) updateSession(store, runtime.sessionId, { status: "failed", reason: value.message });
         } finally {
           runtime.run = undefined;
           const status = getSession(store, runtime.sessionId)?.status;
-          if (status === "done" || status === "stopped" || status === "failed") await runs.freeSandboxes(runtime);
+          if (ours() && (status === "done" || status === "stopped" || status === "failed")) await runs.freeSandboxes(runtime);
           events.pump();
         }
       })();
@@ -82,6 +85,7 @@ export function createSessionRuns(context: EngineContext, docker: () => Promise<
           for (const node of nodes()) if (node.checkpointImageId) updateNode(store, node.id, { checkpointImageId: null });
         });
         context.runtimes.delete(runtime.sessionId);
+        context.leases.release(runtime.sessionId);
         await runtime.runner.dispose();
       } catch (error) {
         log(runtime.sessionId, "warn", `could not free the session's sandboxes: ${toErrorValue(error).message} (forklift gc removes them)`);

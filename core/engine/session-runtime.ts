@@ -26,7 +26,7 @@ import type { SandboxChoice } from "./sandbox-choice.ts";
 import type { UserSettings } from "./user-settings.ts";
 import { loadSessionSpec } from "./session-settings.ts";
 import { ForkliftError } from "../../shared/errors.ts";
-import { gitText } from "../search/repo/run-git.ts";
+import { requireSessionRepository } from "./require-repository.ts";
 
 /** What opening a runtime needs from the engine. */
 export interface RuntimeDeps {
@@ -36,6 +36,8 @@ export interface RuntimeDeps {
   readonly docker: () => Promise<SandboxDriver>;
   readonly env: NodeJS.ProcessEnv;
   readonly labelPrefix: string;
+  /** Labels on every container and image of the engine's sessions: the store's id and path. */
+  readonly labels: Readonly<Record<string, string>>;
   readonly fastTier: boolean;
   readonly llm: LlmCallSettings;
   /** The user's LLM settings, read when the runtime opens. */
@@ -72,7 +74,7 @@ export async function openRuntime(deps: RuntimeDeps, sessionId: string): Promise
   const session = getSession(deps.store, sessionId);
   if (!session) throw new ForkliftError("not-found", `no session ${sessionId} in the store`);
   const { spec, generators: generatorNames } = loadSessionSpec(deps.store, sessionId);
-  await requireRootCommit(session.repoPath, session.rootCommit, sessionId);
+  await requireSessionRepository(session.repoPath, session.rootCommit, sessionId);
   const label = sessionLabel(deps.labelPrefix, sessionId);
   const runner = await createRunner(deps, spec, label, session.repoPath, getSessionSetting(deps.store, sessionId, rootDescriptionKey));
   const llmLimiter: Limiter = createLimiter(spec.budgets.llmCallsAtOnce);
@@ -105,7 +107,7 @@ export function sessionLabel(prefix: string, sessionId: string): string {
 async function createRunner(deps: RuntimeDeps, spec: Spec, label: string, repoPath: string, rootDescription: string | undefined): Promise<DockerRunner | HostRunner> {
   if (deps.sandbox.kind === "host") return createHostRunner({ setup: spec.sandbox.setup, ...(deps.sandbox.root !== undefined && { root: `${deps.sandbox.root}/${label}` }) });
   const base = spec.sandbox.base;
-  const image = base.kind === "image" ? { name: base.name } : { name: `forklift/built:${label}`, build: { context: repoPath, dockerfile: base.path }, session: label };
+  const image = base.kind === "image" ? { name: base.name } : { name: `forklift/built:${label}`, build: { context: repoPath, dockerfile: base.path }, session: label, labels: deps.labels };
   return new DockerRunner({
     driver: await deps.docker(),
     sessionLabel: label,
@@ -113,6 +115,7 @@ async function createRunner(deps: RuntimeDeps, spec: Spec, label: string, repoPa
     setup: spec.sandbox.setup,
     setupNetwork: spec.sandbox.setupNetwork,
     limits: sandboxLimits(spec),
+    labels: deps.labels,
     ...(rootDescription !== undefined && { rootDescription }),
   });
 }
@@ -122,13 +125,3 @@ function sandboxLimits(spec: Spec): { memoryBytes: number; cpus: number; pids: n
   return { memoryBytes: spec.sandbox.limits.memory, cpus: spec.sandbox.limits.cpus, pids: spec.sandbox.limits.pids };
 }
 
-/** Refuses, in one line, a session whose repository or root commit is gone: nothing could be rebuilt from it. */
-async function requireRootCommit(repoPath: string, commit: string, sessionId: string): Promise<void> {
-  const found = await gitText(repoPath, ["cat-file", "-e", `${commit}^{commit}`]).then(
-    () => true,
-    () => false,
-  );
-  if (!found) {
-    throw new ForkliftError("repo-missing", `the repository of session ${sessionId.slice(0, 8)} (${repoPath}) or its commit ${commit.slice(0, 10)} is gone: restore it there, or start a new session`);
-  }
-}

@@ -19,6 +19,7 @@ export type {
   LiveSet,
   OutputChunk,
   Sandbox,
+  SandboxResource,
   SandboxDriver,
   SandboxFile,
   SandboxInventory,
@@ -29,7 +30,7 @@ export { describeOutcome, isInfraFault, isSuccess } from "./exec-result.ts";
 export type { CheckpointPhase, SandboxEvent, SandboxEventListener } from "./sandbox-events.ts";
 export type { ResourceLimits } from "./sandbox-limits.ts";
 export { defaultLimits } from "./sandbox-limits.ts";
-export { labelKeys } from "./labels.ts";
+export { labelKeys, storeLabels } from "./labels.ts";
 export { baseImageName } from "./base-image.ts";
 export type { JsonLinesChannel } from "./json-lines-channel.ts";
 export { openJsonLinesChannel } from "./json-lines-channel.ts";

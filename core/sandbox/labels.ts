@@ -10,7 +10,16 @@ export const labelKeys = {
   checkpoint: "forklift.checkpoint",
   /** On images: what kind of image (`base` for the offline base image, `checkpoint`, `built`). */
   image: "forklift.image",
+  /** The id of the store whose session made the resource (`gc` removes only its own store's by default). */
+  store: "forklift.store",
+  /** Where that store is (an absolute path), so `gc --all-stores` can ask it whether the session is live. */
+  storePath: "forklift.store-path",
 } as const;
+
+/** The labels naming the store a resource belongs to. */
+export function storeLabels(id: string, path: string): Record<string, string> {
+  return { [labelKeys.store]: id, [labelKeys.storePath]: path };
+}
 
 /** What a labelled resource is for. */
 export type ResourceRole = "base" | "fork" | "checkpoint" | "image";

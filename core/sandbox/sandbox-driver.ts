@@ -25,6 +25,8 @@ export interface Checkpoint {
   /** Numeric owner given to files written into the sandbox (the image's user). */
   readonly uid: number;
   readonly gid: number;
+  /** Labels every fork and child checkpoint of it carries besides Forklift's own (e.g. its store's). */
+  readonly labels?: Readonly<Record<string, string>>;
   readonly createdAt: string;
   /** How long making it took, in milliseconds. */
   readonly durationMs: number;
@@ -44,6 +46,8 @@ export interface Sandbox {
   readonly uid: number;
   readonly gid: number;
   readonly limits: ResourceLimits;
+  /** The checkpoint's extra labels, which a checkpoint of this sandbox carries on. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Which image to use, and how to get it when the engine does not have it. */
@@ -56,6 +60,8 @@ export interface ImageRequest {
   readonly build?: { readonly context: string; readonly dockerfile?: string };
   /** Labels a built image with this session so `gc` can remove it. */
   readonly session?: string;
+  /** More labels for a built image (e.g. its store's). */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** An image the engine has. */
@@ -86,6 +92,8 @@ export interface BaseCheckpointRequest {
   /** Give the setup step a network (bridge). Forks never have one. Default false. */
   readonly setupNetwork?: boolean;
   readonly limits?: Partial<ResourceLimits>;
+  /** Labels for every resource of the session besides Forklift's own (e.g. its store's); forks and child checkpoints inherit them. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Options of one fork. */
@@ -186,6 +194,21 @@ export interface GcOptions {
   readonly dryRun?: boolean;
   /** Only consider resources of these sessions (e.g. the one session that just finished); default all. */
   readonly onlySessions?: Iterable<string>;
+  /** Only consider the resources this accepts (e.g. exactly those a preview showed); default all. */
+  readonly only?: (resource: SandboxResource) => boolean;
+}
+
+/** A container or image Forklift made, as `gc` considers it. */
+export interface SandboxResource {
+  readonly kind: "container" | "image";
+  readonly id: string;
+  /** The session label it carries. */
+  readonly session: string;
+  readonly role: string;
+  /** Seconds since the epoch. */
+  readonly created: number;
+  /** Every label it carries (the store's among them, when it was made by a store-aware Forklift). */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** What `gc` did (or, with `dryRun`, would do). */
@@ -212,6 +235,8 @@ export interface InventoryContainer {
   readonly sizeBytes?: number;
   /** The image it runs (a checkpoint's id for forks). */
   readonly image: string;
+  /** Every label it carries (its store's among them: `forklift.store`, `forklift.store-path`). */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** A Forklift image on the daemon (a checkpoint or an image built for a session). */
@@ -225,6 +250,8 @@ export interface InventoryImage {
   /** Bytes this image adds over its parent. */
   readonly sizeBytes: number;
   readonly parentId?: string;
+  /** Every label it carries (its store's among them). */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** Every Forklift-labelled resource on the daemon. */

@@ -6,9 +6,9 @@ export const exitCodes = {
   ok: 0,
   /** The command ran and reports a negative result: no solution within the budget (or paused), edits that did not apply, a patch that does not apply. */
   failure: 1,
-  /** Bad arguments or input: a malformed spec, a dirty or missing repository, an unknown session or node, a refused path. */
+  /** Bad arguments or input: a malformed spec, a dirty or missing repository, an unknown session or node, a refused path, a session another process runs. */
   usage: 2,
-  /** The infrastructure failed: Docker missing or not running, the base image missing, setup failed in the sandbox. */
+  /** The infrastructure failed: Docker missing or not running, the base image missing, setup failed in the sandbox, the LLM endpoint unreachable. */
   infrastructure: 3,
   /** An unexpected error (a bug): please report it with FORKLIFT_DEBUG=1 output. */
   internal: 70,
@@ -23,6 +23,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case "image-missing":
     case "image-build-failed":
     case "setup-failed":
+    case "llm-unreachable":
+    case "store-io":
       return exitCodes.infrastructure;
     case "internal":
       return exitCodes.internal;
@@ -36,8 +38,10 @@ export function exitCodeFor(code: ErrorCode): number {
     case "invalid-spec":
     case "store-corrupt":
     case "store-too-new":
+    case "store-readonly":
     case "llm-not-configured":
     case "not-found":
+    case "session-busy":
       return exitCodes.usage;
   }
 }

@@ -1,18 +1,12 @@
 /** Removes every container and image carrying Forklift's session label that the caller does not name as live. */
 import { labelKeys } from "../labels.ts";
-import type { GcReport, LiveSet } from "../sandbox-driver.ts";
+import type { GcReport, LiveSet, SandboxResource } from "../sandbox-driver.ts";
 import type { DockerClient } from "./docker-client.ts";
 import { classifyDockerError, daemonMessage } from "./docker-errors.ts";
 import { removeContainer } from "./sandbox-container.ts";
 
 /** A Forklift resource found on the daemon. */
-export interface LabelledResource {
-  readonly kind: "container" | "image";
-  readonly id: string;
-  readonly session: string;
-  readonly role: string;
-  readonly created: number;
-}
+export type LabelledResource = SandboxResource;
 
 /** Every container (running or not) and image with a `forklift.session` label. */
 export async function listForkliftResources(client: DockerClient): Promise<LabelledResource[]> {
@@ -22,8 +16,8 @@ export async function listForkliftResources(client: DockerClient): Promise<Label
     client.call((api) => api.listImages({ all: true, filters })),
   ]);
   return [
-    ...containers.map((c) => ({ kind: "container" as const, id: c.Id, session: c.Labels[labelKeys.session] ?? "", role: c.Labels[labelKeys.role] ?? "", created: c.Created })),
-    ...images.map((i) => ({ kind: "image" as const, id: i.Id, session: i.Labels?.[labelKeys.session] ?? "", role: i.Labels?.[labelKeys.role] ?? "", created: i.Created })),
+    ...containers.map((c) => resource("container", c.Id, c.Labels ?? {}, c.Created)),
+    ...images.map((i) => resource("image", i.Id, i.Labels ?? {}, i.Created)),
   ];
 }
 
@@ -70,6 +64,10 @@ export async function collectGarbage(client: DockerClient, live: LiveSet, option
     remaining = refused;
   }
   return { removedContainers, removedImages, failed: [...failed].map(([id, reason]) => ({ id, reason })) };
+}
+
+function resource(kind: "container" | "image", id: string, labels: Record<string, string>, created: number): LabelledResource {
+  return { kind, id, session: labels[labelKeys.session] ?? "", role: labels[labelKeys.role] ?? "", created, labels };
 }
 
 function normalizeId(id: string): string {

@@ -6,8 +6,10 @@ import type { DockerClient } from "./docker-client.ts";
 export const checkpointRepository = "forklift/checkpoint";
 
 /** Commits the container and returns the new image id. The container is paused while its filesystem is copied. */
-export async function commitCheckpoint(client: DockerClient, containerId: string, session: string, node: string): Promise<string> {
+export async function commitCheckpoint(client: DockerClient, containerId: string, session: string, node: string, extra: Readonly<Record<string, string>> = {}): Promise<string> {
   const changes = [
+    // values quoted (a store path may hold spaces); Forklift's own labels last, so they win
+    ...Object.entries(extra).map(([key, value]) => `LABEL ${key}=${JSON.stringify(value)}`),
     `LABEL ${labelKeys.session}=${session}`,
     `LABEL ${labelKeys.node}=${node}`,
     `LABEL ${labelKeys.role}=checkpoint`,

@@ -54,7 +54,7 @@ export async function createBaseCheckpoint(
     client,
     {
       image: image.id,
-      labels: forkliftLabels(request.session, request.node, "base"),
+      labels: { ...request.labels, ...forkliftLabels(request.session, request.node, "base") },
       limits,
       network: request.setupNetwork === true && setup.length > 0,
       workdir,
@@ -88,7 +88,7 @@ export async function createBaseCheckpoint(
     }
 
     progress("committing");
-    const id = await commitCheckpoint(client, containerId, request.session, request.node);
+    const id = await commitCheckpoint(client, containerId, request.session, request.node, request.labels);
     const durationMs = Math.round(performance.now() - started);
     progress("done", `${files.length} files`);
     return {
@@ -99,6 +99,7 @@ export async function createBaseCheckpoint(
       workdir,
       uid: owner.uid,
       gid: owner.gid,
+      ...(request.labels && { labels: request.labels }),
       createdAt: new Date().toISOString(),
       durationMs,
     };

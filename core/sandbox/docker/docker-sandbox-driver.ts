@@ -22,6 +22,7 @@ import type {
   SandboxDriver,
   SandboxFile,
   SandboxInventory,
+  SandboxResource,
 } from "../sandbox-driver.ts";
 import { emitEvent, type SandboxEventListener } from "../sandbox-events.ts";
 import { resolveLimits, sameLimits, type ResourceLimits } from "../sandbox-limits.ts";
@@ -91,7 +92,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     emitEvent(onEvent, { type: "checkpoint", session: sandbox.session, node, phase: "committing", elapsedMs: 0 });
-    const id = await commitCheckpoint(this.client, sandbox.id, sandbox.session, node);
+    const id = await commitCheckpoint(this.client, sandbox.id, sandbox.session, node, sandbox.labels);
     emitEvent(onEvent, { type: "checkpoint", session: sandbox.session, node, phase: "done", elapsedMs: elapsed() });
     return {
       id,
@@ -102,6 +103,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       workdir: sandbox.workdir,
       uid: sandbox.uid,
       gid: sandbox.gid,
+      ...(sandbox.labels && { labels: sandbox.labels }),
       createdAt: new Date().toISOString(),
       durationMs: elapsed(),
     };
@@ -117,7 +119,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       this.pool.resize(size);
     } else {
       this.dropPool();
-      const labels = forkliftLabels(checkpoint.session, checkpoint.node, "fork", { [labelKeys.checkpoint]: checkpoint.id });
+      const labels = { ...checkpoint.labels, ...forkliftLabels(checkpoint.session, checkpoint.node, "fork", { [labelKeys.checkpoint]: checkpoint.id }) };
       this.pool = new WarmPool(
         checkpoint.id,
         size,
@@ -152,7 +154,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       this.client,
       {
         image: checkpoint.id,
-        labels: forkliftLabels(checkpoint.session, options.node, "fork", { [labelKeys.checkpoint]: checkpoint.id }),
+        labels: { ...checkpoint.labels, ...forkliftLabels(checkpoint.session, options.node, "fork", { [labelKeys.checkpoint]: checkpoint.id }) },
         limits,
         workdir: checkpoint.workdir,
       },
@@ -168,6 +170,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       uid: checkpoint.uid,
       gid: checkpoint.gid,
       limits,
+      ...(checkpoint.labels && { labels: checkpoint.labels }),
     };
   }
 
@@ -219,11 +222,12 @@ export class DockerSandboxDriver implements SandboxDriver {
   gc(live: LiveSet, options: GcOptions = {}): Promise<GcReport> {
     const pooled = this.pool ? [...this.pool.readyIds] : [];
     const poolCheckpoint = this.poolCheckpoint ? [this.poolCheckpoint.id] : [];
-    const only = options.onlySessions === undefined ? undefined : new Set(options.onlySessions);
+    const sessions = options.onlySessions === undefined ? undefined : new Set(options.onlySessions);
+    const only = (resource: SandboxResource) => (sessions?.has(resource.session) ?? true) && (options.only?.(resource) ?? true);
     return collectGarbage(
       this.client,
       { sessions: live.sessions ?? [], checkpoints: [...(live.checkpoints ?? []), ...poolCheckpoint], sandboxes: [...(live.sandboxes ?? []), ...pooled] },
-      { ...(options.dryRun !== undefined && { dryRun: options.dryRun }), ...(only && { only: (resource: { session: string }) => only.has(resource.session) }) },
+      { ...(options.dryRun !== undefined && { dryRun: options.dryRun }), only },
     );
   }
 

@@ -64,7 +64,7 @@ async function pull(client: DockerClient, name: string, onEvent?: SandboxEventLi
 }
 
 async function build(client: DockerClient, request: ImageRequest, spec: NonNullable<ImageRequest["build"]>, onEvent?: SandboxEventListener): Promise<ImageInfo> {
-  const labels: Record<string, string> = { [labelKeys.image]: "built" };
+  const labels: Record<string, string> = { ...request.labels, [labelKeys.image]: "built" };
   if (request.session) Object.assign(labels, { [labelKeys.session]: request.session, [labelKeys.role]: "image", [labelKeys.node]: "" });
   try {
     const stream = await client.call((api) =>

@@ -33,6 +33,7 @@ export async function listInventory(client: DockerClient): Promise<SandboxInvent
       createdAt: image.Created * 1000,
       sizeBytes: Math.max(0, image.Size - (parent ?? 0)),
       ...(image.ParentId && { parentId: image.ParentId }),
+      labels,
     });
   }
   return {
@@ -48,6 +49,7 @@ export async function listInventory(client: DockerClient): Promise<SandboxInvent
         createdAt: container.Created * 1000,
         ...(typeof writable === "number" && { sizeBytes: writable }),
         image: container.ImageID,
+        labels: container.Labels ?? {},
       };
     }),
     images: inventoryImages,

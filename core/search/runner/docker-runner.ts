@@ -16,6 +16,8 @@ export interface DockerRunnerOptions {
   readonly limits: Partial<ResourceLimits>;
   /** The root checkpoint as described by {@link DockerRunner.describeRoot}, when resuming. */
   readonly rootDescription?: string;
+  /** Labels for every container and image besides Forklift's own: the store's (gc keeps to its own store's). */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** The fields every checkpoint of a session shares; saved with the session so a new process can fork again. */
@@ -38,8 +40,8 @@ export class DockerRunner implements Runner {
   }
 
   async createRoot(nodeId: string, dir: string): Promise<CheckpointHandle> {
-    const { driver, sessionLabel, image, setup, setupNetwork, limits } = this.options;
-    const checkpoint = await driver.createCheckpoint({ session: sessionLabel, node: nodeId, repoPath: dir, image, setup, setupNetwork, limits });
+    const { driver, sessionLabel, image, setup, setupNetwork, limits, labels } = this.options;
+    const checkpoint = await driver.createCheckpoint({ session: sessionLabel, node: nodeId, repoPath: dir, image, setup, setupNetwork, limits, ...(labels && { labels }) });
     this.template = { session: checkpoint.session, baseImage: checkpoint.baseImage, workdir: checkpoint.workdir, uid: checkpoint.uid, gid: checkpoint.gid };
     return { id: checkpoint.id, nodeId };
   }
@@ -113,7 +115,9 @@ export class DockerRunner implements Runner {
 
   private checkpoint(handle: CheckpointHandle): Checkpoint {
     if (!this.template) throw new ForkliftError("internal", "the session's root checkpoint is not known yet");
-    return { ...this.template, id: handle.id, node: handle.nodeId, createdAt: new Date(0).toISOString(), durationMs: 0 };
+    // the labels of this process's store, also for a session started before stores labelled their resources
+    const labels = this.options.labels;
+    return { ...this.template, ...(labels && { labels }), id: handle.id, node: handle.nodeId, createdAt: new Date(0).toISOString(), durationMs: 0 };
   }
 
   private async inFork<T>(base: CheckpointHandle, nodeId: string, changes: FileChanges, use: (sandbox: Sandbox) => Promise<T>): Promise<T> {

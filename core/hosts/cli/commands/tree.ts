@@ -1,7 +1,8 @@
 /** `forklift tree [SESSION]`: a session's fork tree as text, or the list of sessions. */
 import type { Command } from "commander";
+import { sessionActivity } from "../../../engine/index.ts";
 import { getTree, listSessions } from "../../../store/index.ts";
-import { formatTree, shortId } from "../session/format-tree.ts";
+import { describeStatus, formatTree, shortId } from "../session/format-tree.ts";
 import { resolveSession } from "../session/resolve-ids.ts";
 import { openCliStore, withStoreOption } from "../session/store-option.ts";
 import { summarize } from "../session/session-summary.ts";
@@ -21,11 +22,12 @@ export function registerTreeCommand(program: Command): void {
         if (sessions.length === 0) process.stdout.write(`no sessions in ${store.path}\n`);
         for (const session of sessions) {
           const summary = summarize(getTree(store, session.id));
-          process.stdout.write(`${shortId(session.id)}  ${session.specName}  ${session.repoPath}  ${session.status}  ${summary.nodes} nodes${summary.solutionId ? `  solution ${shortId(summary.solutionId)}` : ""}\n`);
+          process.stdout.write(`${shortId(session.id)}  ${session.specName}  ${session.repoPath}  ${describeStatus(session.status, sessionActivity(store, session))}  ${summary.nodes} nodes${summary.solutionId ? `  solution ${shortId(summary.solutionId)}` : ""}\n`);
         }
         return;
       }
-      process.stdout.write(formatTree(getTree(store, resolveSession(store, id).id)));
+      const session = resolveSession(store, id);
+      process.stdout.write(formatTree(getTree(store, session.id), sessionActivity(store, session)));
     } finally {
       store.close();
     }

@@ -1,6 +1,8 @@
 import type { Node } from "../../../../shared/domain/node.ts";
 import type { Tree } from "../../../../shared/domain/tree.ts";
 import { children, rootOf } from "../../../../shared/domain/tree-navigation.ts";
+import { describeHolder } from "../../../engine/index.ts";
+import type { SessionActivity } from "../../../engine/index.ts";
 
 /** A short id, as every command prints and accepts them. */
 export const shortId = (id: string): string => id.slice(0, 8);
@@ -33,15 +35,22 @@ export function describeNode(node: Node, solutionIds: ReadonlySet<string>): stri
   return parts.join("  ");
 }
 
+/** A session's status as the user reads it: whether a live process runs it, or it was interrupted. */
+export function describeStatus(status: string, activity: SessionActivity | undefined): string {
+  if (activity?.kind === "live") return `${status} (live: ${describeHolder(activity.holder)})`;
+  if (activity?.kind === "interrupted") return `interrupted (was ${status}; no process runs it: forklift resume continues it)`;
+  return status;
+}
+
 /** The session's tree as text: one node per line, children indented under their parent, oldest first. */
-export function formatTree(tree: Tree): string {
+export function formatTree(tree: Tree, activity?: SessionActivity): string {
   const s = tree.session;
   const solutions = new Set(
     Object.values(tree.nodes)
       .filter((node) => node.state === "scored" && node.score?.sitesLeft === 0 && node.score.gatesHeld)
       .map((node) => node.id),
   );
-  const lines = [`session ${shortId(s.id)}  ${s.specName}  ${s.repoPath}  ${s.status}${s.reason ? `: ${s.reason}` : ""}`];
+  const lines = [`session ${shortId(s.id)}  ${s.specName}  ${s.repoPath}  ${describeStatus(s.status, activity)}${s.reason ? `: ${s.reason}` : ""}`];
   const root = rootOf(tree);
   if (!root) return `${lines[0]}\n(no nodes)\n`;
   const label = (node: Node) => `${shortId(node.id)} ${describeHypothesis(node)}`;

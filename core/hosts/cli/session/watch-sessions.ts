@@ -56,7 +56,7 @@ export async function watchSessions(engine: Engine, store: Store, sessionIds: re
   display.done();
   const trees = sessionIds.map((id) => getTree(store, id));
   let text = "\n";
-  if (options.printTrees) text += trees.map(formatTree).join("\n") + "\n";
+  if (options.printTrees) text += trees.map((tree) => formatTree(tree)).join("\n") + "\n";
   text += formatResultTable(trees);
   const paused = trees.filter((tree) => tree.session.status === "paused" || tree.session.status === "running");
   if (paused.length > 0) text += `\nresume with: ${paused.map((tree) => `forklift resume ${shortId(tree.session.id)}`).join("; ")}\n`;
