@@ -102,7 +102,7 @@ async function readText(file: string, maxBytes: number): Promise<ReadOutcome> {
     return { kind: "missing" };
   }
   if (!info.isFile()) return { kind: "unreadable", reason: "it is not a regular file" };
-  if (info.size > maxBytes) return { kind: "unreadable", reason: `it is larger than ${maxBytes} bytes` };
+  if (info.size > maxBytes) return { kind: "unreadable", reason: `it is ${mebibytes(info.size)}, over the ${mebibytes(maxBytes)} limit for a file edits may change (generated or data files are not edited); leave it out` };
   const bytes = await readFile(file);
   if (bytes.includes(0)) return { kind: "unreadable", reason: "it looks binary (it contains NUL bytes)" };
   try {
@@ -110,4 +110,9 @@ async function readText(file: string, maxBytes: number): Promise<ReadOutcome> {
   } catch {
     return { kind: "unreadable", reason: "it is not UTF-8 text" };
   }
+}
+
+function mebibytes(bytes: number): string {
+  const value = bytes / 1024 / 1024;
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} MiB`;
 }

@@ -25,6 +25,7 @@ export async function applyToBranch(input: { repoPath: string; baseCommit: strin
     () => false,
   );
   if (exists) throw new ForkliftError("invalid-input", `branch ${branch} already exists in ${repoPath}: delete it or choose another name (--branch)`);
+  await refuseBranchPathClash(repoPath, branch);
   if (patch === "") throw new ForkliftError("invalid-input", "this node changes nothing: there is nothing to apply");
   const dir = await mkdtemp(path.join(tmpdir(), "forklift-apply-"));
   const env = { GIT_INDEX_FILE: path.join(dir, "index") };
@@ -42,6 +43,20 @@ export async function applyToBranch(input: { repoPath: string; baseCommit: strin
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Git stores branches as paths: `forklift` and `forklift/abc` cannot both exist. Refuses a name
+ * that is a folder of existing branches, or under an existing branch, before anything is written.
+ */
+async function refuseBranchPathClash(repoPath: string, branch: string): Promise<void> {
+  const branches = (await gitText(repoPath, ["for-each-ref", "--format=%(refname:short)", "refs/heads/"])).split("\n").filter(Boolean);
+  const under = branches.find((name) => name.startsWith(`${branch}/`));
+  const above = branches.find((name) => branch.startsWith(`${name}/`));
+  const clash = under ?? above;
+  if (clash === undefined) return;
+  const why = under !== undefined ? `branch ${clash} exists, and git cannot have both ${branch} and ${branch}/…` : `branch ${clash} exists, and git cannot have both ${clash} and ${clash}/…`;
+  throw new ForkliftError("invalid-input", `cannot create branch ${branch} in ${repoPath}: ${why}; choose another name (--branch)`);
 }
 
 /** The user's git identity, or Forklift's when none is configured (commit-tree refuses to run without one). */

@@ -12,6 +12,7 @@ import type { TempRepo } from "../sandbox/testing/sample-repo.ts";
 import { getTree, openStore } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { tempStoreDir } from "../store/testing/temp-store.ts";
+import { exitCodeFor, exitCodes } from "../hosts/cli/exit-codes.ts";
 import { createEngine } from "./create-engine.ts";
 import type { Engine } from "./create-engine.ts";
 import { breakingReply, correctReply, driftedReply, malformedReply, outsideReply, wrongReply } from "./testing/sample-replies.ts";
@@ -98,5 +99,22 @@ describe("engine with a scripted LLM", () => {
     expect(existsSync(path.join(repo.path, "..", "outside.js"))).toBe(false);
     expect(nodes).toHaveLength(1 + 4 + 2);
     expect(server.chatRequests().length).toBeGreaterThanOrEqual(script.length);
+  }, 60_000);
+
+  it("fails the session as infrastructure (llm-unreachable, exit 3) when the endpoint cannot be reached, saying what to check", async () => {
+    const down = await startScriptedOpenAiServer();
+    const baseUrl = down.baseUrl;
+    await down.close(); // nothing listens there any more
+    const specPath = writeSampleSpec({ generators: llmGenerators(baseUrl), beamWidth: 1, hypothesesPerNode: 2, maxDepth: 2 });
+    const session = await engine.api["session/start"]({ specPath, repoPath: repo.path });
+    const ended = await engine.settled(session.id);
+    expect(ended.status).toBe("failed");
+    expect(engine.failure(session.id)).toEqual({
+      code: "llm-unreachable",
+      message: `the LLM endpoint ${baseUrl} could not be reached (ECONNREFUSED): check that the server runs there (generators.llm.baseUrl or OPENAI_BASE_URL) and that this machine can reach it, then forklift resume`,
+    });
+    expect(exitCodeFor("llm-unreachable")).toBe(exitCodes.infrastructure);
+    // nothing recorded for the root's expansion: it is expanded again on resume
+    expect(Object.values(getTree(store, session.id).nodes)).toHaveLength(1);
   }, 60_000);
 });

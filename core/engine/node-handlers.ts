@@ -12,6 +12,7 @@ import { applyToBranch } from "./apply-to-branch.ts";
 import type { EngineContext } from "./engine-context.ts";
 import { nodeDiff } from "./node-diff.ts";
 import { provenanceHeader } from "./provenance-header.ts";
+import { requireSessionRepository } from "./require-repository.ts";
 import type { SessionRuns } from "./session-runs.ts";
 
 type NodeMethods = "node/pin" | "node/unpin" | "node/prune" | "node/expand" | "node/addManualEdit" | "node/diff" | "node/export" | "node/apply";
@@ -89,11 +90,13 @@ export function nodeHandlers(context: EngineContext, runs: SessionRuns): Pick<En
     async "node/diff"({ nodeId, against }) {
       const node = context.requireNode(nodeId);
       const session = context.requireSession(node.sessionId);
+      await requireSessionRepository(session.repoPath, session.rootCommit, session.id);
       return nodeDiff(store, openRepoSnapshot(session.repoPath, session.rootCommit), nodeId, against);
     },
     async "node/export"({ nodeId }) {
       const node = context.requireNode(nodeId);
       const session = context.requireSession(node.sessionId);
+      await requireSessionRepository(session.repoPath, session.rootCommit, session.id);
       const header = provenanceHeader(getTree(store, node.sessionId), nodeId);
       const { patch } = await nodeDiff(store, openRepoSnapshot(session.repoPath, session.rootCommit), nodeId, "root", header);
       return { patch, fileName: `forklift-${session.id.slice(0, 8)}-${nodeId.slice(0, 8)}.patch` };

@@ -85,6 +85,8 @@ export type InvalidReason =
   | { kind: "syntax-error"; message: string }
   | { kind: "timeout"; message: string }
   | { kind: "endpoint-error"; message: string; status?: number }
+  /** No connection could be made to the endpoint (refused, unknown host, reset), even after retries. */
+  | { kind: "unreachable"; message: string }
   | { kind: "cancelled"; message: string };
 
 /** A candidate next state, or why there is none. `sample` is its index among its siblings (0-based). */
@@ -95,6 +97,8 @@ export type GeneratedHypothesis =
 /** A source of hypotheses. */
 export interface Generator {
   readonly kind: GeneratorKind;
+  /** Where it sends requests (the LLM's base URL), for messages; undefined for generators that call nothing. */
+  readonly endpoint?: string;
   /** Produces up to `context.k` hypotheses; never rejects for model or endpoint faults. */
   generate(context: GeneratorContext): Promise<GeneratedHypothesis[]>;
 }
@@ -108,6 +112,7 @@ export function isInfrastructureFault(reason: InvalidReason): boolean {
   switch (reason.kind) {
     case "timeout":
     case "endpoint-error":
+    case "unreachable":
     case "cancelled":
       return true;
     case "edits-did-not-apply":

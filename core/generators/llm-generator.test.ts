@@ -342,7 +342,7 @@ describe("llm generator without a server", () => {
     const gen = createLlmGenerator({ endpoint: { baseUrl, model: "m", apiKey: "k", hasKey: true }, retry: { ...fastRetries, maxRetries: 1 } });
     const [hypothesis] = await gen.generate(orderContext());
     expect(hypothesis?.kind === "invalid" && hypothesis.reason).toEqual({
-      kind: "endpoint-error",
+      kind: "unreachable",
       message: "could not reach the endpoint (ECONNREFUSED): is the server running at that URL?",
     });
     expect(hypothesis?.provenance.attempts).toBe(2);

@@ -66,6 +66,7 @@ export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
 
   return {
     kind: "llm",
+    endpoint: endpoint.baseUrl,
     async generate(context) {
       const shared = await buildSharedPrompt(context, options.prompt);
       const samples = Array.from({ length: context.k }, async (_, sample) => {
@@ -205,6 +206,7 @@ function reasonForFailure(failure: CallFailure): InvalidReason {
     case "http":
       return { kind: "endpoint-error", message, status: failure.status };
     case "connection":
+      return { kind: "unreachable", message };
     case "bad-response":
       return { kind: "endpoint-error", message };
   }

@@ -1,5 +1,6 @@
 import type { Node } from "../../shared/domain/node.ts";
-import type { Generator, GeneratorDiagnostic } from "../generators/index.ts";
+import { ForkliftError } from "../../shared/errors.ts";
+import type { GeneratedHypothesis, Generator, GeneratorDiagnostic } from "../generators/index.ts";
 import { getNode, getTree } from "../store/index.ts";
 import { findSitesInTree } from "../targets/index.ts";
 import { nodeFileLookup, nodeSourceFiles } from "./node-files.ts";
@@ -41,7 +42,27 @@ export async function expandNode(context: SearchContext, nodeId: string, options
     ),
   );
   if (options.signal.aborted) return [];
+  refuseUnreachableEndpoint(options.generators, batches);
   const { pending } = recordChildren(store, context.sessionId, nodeId, batches.flat());
   context.changed();
   return [...pending];
+}
+
+/**
+ * An LLM endpoint that could not be reached for any sample of a node (after retries) is the
+ * infrastructure failing, not hypotheses being wrong: the run stops with "llm-unreachable" (exit 3)
+ * saying what to check, and nothing is recorded, so the node is expanded again on resume.
+ */
+function refuseUnreachableEndpoint(generators: readonly Generator[], batches: readonly GeneratedHypothesis[][]): void {
+  generators.forEach((generator, index) => {
+    const batch = batches[index] ?? [];
+    if (generator.kind !== "llm" || batch.length === 0) return;
+    const reasons = batch.map((hypothesis) => (hypothesis.kind === "invalid" && hypothesis.reason.kind === "unreachable" ? hypothesis.reason.message : undefined));
+    if (reasons.some((reason) => reason === undefined)) return;
+    const code = /\((E[A-Z]+)\)/.exec(reasons[0] ?? "")?.[1];
+    throw new ForkliftError(
+      "llm-unreachable",
+      `the LLM endpoint ${generator.endpoint ?? "(unknown)"} could not be reached${code ? ` (${code})` : ""}: check that the server runs there (generators.llm.baseUrl or OPENAI_BASE_URL) and that this machine can reach it, then forklift resume`,
+    );
+  });
 }

@@ -1,5 +1,6 @@
 /** The store: sessions, fork trees, changesets, results and the event log in one SQLite file (see DESIGN.md, "Changesets live on the host"). */
 export { openStore, storeApplicationId } from "./open-store.ts";
+export { openStoreForReading } from "./open-store-for-reading.ts";
 export type { OpenStoreOptions, Store } from "./open-store.ts";
 export { createSession, getSession, listSessions, updateSession } from "./sessions.ts";
 export type { NewSession, SessionUpdate } from "./sessions.ts";
@@ -14,5 +15,6 @@ export type { ListEventsOptions } from "./events.ts";
 export { interruptedReason, markInterruptedNodes } from "./mark-interrupted-nodes.ts";
 export { getSessionSetting, setSessionSetting } from "./session-settings.ts";
 export { storeId } from "./store-id.ts";
+export { storeErrorFrom } from "./store-error.ts";
 export { acquireLease, getLease, releaseLease, renewLease } from "./session-lease.ts";
 export type { LeaseClaim, LeaseHolder, LeaseOutcome } from "./session-lease.ts";

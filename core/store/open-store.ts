@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import type { Statement } from "better-sqlite3";
 import { ForkliftError } from "../../shared/errors.ts";
 import { migrations } from "./migrations.ts";
+import { storeErrorFrom } from "./store-error.ts";
 
 /** Marks an SQLite file as a Forklift store (PRAGMA application_id, "FKLT"). */
 export const storeApplicationId = 0x464b4c54;
@@ -127,5 +128,5 @@ function storeOpenError(path: string, error: unknown): ForkliftError {
   if (code === "SQLITE_CANTOPEN") {
     return new ForkliftError("not-found", `cannot open the store ${path}: ${message}`, { cause: error });
   }
-  return new ForkliftError("internal", `cannot open the store ${path}: ${message}`, { cause: error });
+  return storeErrorFrom(error, path) ?? new ForkliftError("internal", `cannot open the store ${path}: ${message}`, { cause: error });
 }

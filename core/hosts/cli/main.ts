@@ -1,6 +1,9 @@
 /** The `forklift` command line: parses arguments, runs one command, maps errors to one line and an exit code. */
 import { Command } from "commander";
 import { ForkliftError } from "../../../shared/errors.ts";
+import { storeErrorFrom } from "../../store/index.ts";
+import { openedStorePath } from "./session/store-option.ts";
+import { endQuietlyWhenOutputCloses } from "./closed-output.ts";
 import { exitCodeFor, exitCodes } from "./exit-codes.ts";
 import { registerApplyCommand } from "./commands/apply.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
@@ -13,6 +16,8 @@ import { registerRunCommand } from "./commands/run.ts";
 import { registerShowCommand } from "./commands/show.ts";
 import { registerStudioCommand } from "./commands/studio.ts";
 import { registerTreeCommand } from "./commands/tree.ts";
+
+endQuietlyWhenOutputCloses();
 
 const program = new Command("forklift")
   .description("Forklift: migrations as a search over forks of known-good sandboxes")
@@ -37,8 +42,10 @@ try {
 }
 
 /** Prints one actionable line for a failure and returns the exit code; stacks only with FORKLIFT_DEBUG. */
-function reportError(error: unknown): number {
-  if (isCommanderExit(error)) return error.exitCode === 0 ? 0 : exitCodes.usage;
+function reportError(thrown: unknown): number {
+  if (isCommanderExit(thrown)) return thrown.exitCode === 0 ? 0 : exitCodes.usage;
+  // the store failing under a command (damaged pages, a read-only file, a full disk) is the user's environment, not a bug
+  const error = storeErrorFrom(thrown, openedStorePath() ?? "in use") ?? thrown;
   if (error instanceof ForkliftError) {
     console.error(`forklift: ${error.message}`);
     if (process.env.FORKLIFT_DEBUG) console.error(error);

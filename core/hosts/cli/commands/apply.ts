@@ -17,6 +17,6 @@ export function registerApplyCommand(program: Command): void {
       const node = resolveNode(store, id);
       const result = await engine.api["node/apply"]({ nodeId: node.id, ...(options.branch !== undefined && { branch: options.branch }) });
       process.stdout.write(`created branch ${result.branch} at ${result.commit.slice(0, 10)}; your working tree is unchanged (git switch ${result.branch} to see it)\n`);
-    });
+    }, "read");
   });
 }

@@ -37,11 +37,18 @@ describe("forklift edits apply", () => {
     expect(outcome.stderr).toBe("forklift: edits not applied: 1 block(s) failed\n");
   });
 
+  it("says a file over the 8 MiB limit is over it, in MiB", async () => {
+    await writeFile(path.join(dir, "big.ts"), `const a = 1;\n${"// filler\n".repeat(900_000)}`);
+    const outcome = await runEditsApply(reply.replace("src.ts", "big.ts"), { dir });
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.stdout).toContain("Block 1: big.ts cannot be edited: it is 8.6 MiB, over the 8 MiB limit for a file edits may change (generated or data files are not edited); leave it out.");
+  });
+
   it("refuses a --dir that is not a directory with a usage error", async () => {
     await expect(runEditsApply(reply, { dir: path.join(dir, "nope") })).rejects.toMatchObject({ code: "invalid-input" });
   });
 
-  it("--jsonl answers one line per request, in order, and survives bad lines", async () => {
+  it("--jsonl answers one line per input line, in order, blank and bad lines included", async () => {
     const requests = [
       JSON.stringify({ files: { "a.ts": "x();\n" }, edits: "a.ts\n<<<<<<< SEARCH\nx();\n=======\ny();\n>>>>>>> REPLACE\n" }),
       "not json",
@@ -53,10 +60,11 @@ describe("forklift edits apply", () => {
     const code = await runEditsBatch(Readable.from([requests]), async (line) => void lines.push(line), {});
     expect(code).toBe(0);
     const results = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(results).toHaveLength(4);
+    expect(results).toHaveLength(5); // output line N answers input line N
     expect(results[0]).toEqual({ ok: true, files: { "a.ts": "y();\n" }, strategies: ["exact-text"] });
     expect(results[1]).toMatchObject({ ok: false, error: expect.stringContaining("line 2: invalid request (not JSON)") });
     expect(results[2]).toMatchObject({ ok: false, error: expect.stringContaining("SEARCH was not found in a.ts") });
-    expect(results[3]).toMatchObject({ ok: false, error: expect.stringContaining("line 5: invalid request (files:") });
+    expect(results[3]).toMatchObject({ ok: false, error: expect.stringContaining("line 4: blank line") });
+    expect(results[4]).toMatchObject({ ok: false, error: expect.stringContaining("line 5: invalid request (files:") });
   });
 });

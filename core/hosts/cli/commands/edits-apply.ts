@@ -95,21 +95,22 @@ export interface BatchResult {
 }
 
 /**
- * Batch mode: one request per input line, one result per output line, in order. A bad line
- * gets an error result and the batch goes on; the exit code is 0 once every line is answered.
+ * Batch mode: one request per input line, one result per output line, in order, so output line N
+ * answers input line N. A bad or blank line gets an error result and the batch goes on; the exit
+ * code is 0 once every line is answered.
  */
 export async function runEditsBatch(input: Readable, write: (line: string) => Promise<void>, options: { baseline?: boolean }): Promise<number> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let number = 0;
   for await (const line of lines) {
     number++;
-    if (line.trim() === "") continue;
     await write(`${JSON.stringify(answer(line, number, options.baseline === true))}\n`);
   }
   return exitCodes.ok;
 }
 
 function answer(line: string, number: number, baseline: boolean): BatchResult {
+  if (line.trim() === "") return { ok: false, error: `line ${number}: blank line; expected {"files": {path: content}, "edits": "<blocks>"}` };
   let request: z.infer<typeof batchRequest>;
   try {
     request = batchRequest.parse(JSON.parse(line));

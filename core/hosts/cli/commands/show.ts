@@ -22,7 +22,7 @@ export function registerShowCommand(program: Command): void {
       const node = resolveNode(store, id);
       const diff = await engine.api["node/diff"]({ nodeId: node.id, against });
       process.stdout.write(`${describe(node)}\n\n${diff.patch || "(no changes)\n"}`);
-    });
+    }, "read");
   });
 }
 

@@ -15,7 +15,7 @@ export function registerTreeCommand(program: Command): void {
       .description("print a session's tree (states, scores, sites left, votes, pins), or list the sessions when none is given")
       .argument("[session]", "session id (or a unique prefix)"),
   ).action((id: string | undefined, options: { store?: string }) => {
-    const store = openCliStore(options.store);
+    const store = openCliStore(options.store, "read");
     try {
       if (id === undefined) {
         const sessions = listSessions(store);

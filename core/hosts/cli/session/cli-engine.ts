@@ -11,9 +11,9 @@ export interface EngineOptions {
   sandbox?: string;
 }
 
-/** Runs `use` with an engine on the store the options name; closes both whatever happens. */
-export async function withEngine<T>(options: EngineOptions, use: (engine: Engine, store: Store) => Promise<T>): Promise<T> {
-  const store = openCliStore(options.store);
+/** Runs `use` with an engine on the store the options name (`read`: it may be read-only); closes both whatever happens. */
+export async function withEngine<T>(options: EngineOptions, use: (engine: Engine, store: Store) => Promise<T>, access: "write" | "read" = "write"): Promise<T> {
+  const store = openCliStore(options.store, access);
   const engine = createEngine({ store, sandbox: sandboxChoice(options.sandbox), labelPrefix: process.env.FORKLIFT_LABEL_PREFIX ?? "" });
   try {
     return await use(engine, store);

@@ -1,19 +1,44 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { openStore } from "../../../store/index.ts";
+import { ForkliftError } from "../../../../shared/errors.ts";
+import { openStore, openStoreForReading } from "../../../store/index.ts";
 import type { Store } from "../../../store/index.ts";
 
 /** Where the store is: --store, else FORKLIFT_STORE, else .forklift/forklift.db under the current directory. */
 export function storePath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(option ?? env.FORKLIFT_STORE ?? path.join(".forklift", "forklift.db"));
+  return path.resolve(option || env.FORKLIFT_STORE || path.join(".forklift", "forklift.db"));
 }
 
-/** Opens (creating when needed) the store the options name. */
-export function openCliStore(option: string | undefined): Store {
+let lastOpened: string | undefined;
+
+/** The store this command opened last (for an error found while reading it), if any. */
+export function openedStorePath(): string | undefined {
+  return lastOpened;
+}
+
+/**
+ * Opens the store the options name. `write` (run, resume, gc) creates it when needed; `read`
+ * (tree, show, export, apply) falls back to a read-only connection when the store cannot be
+ * written (a read-only file, folder or disk), so looking at results never needs write access.
+ */
+export function openCliStore(option: string | undefined, access: "write" | "read" = "write"): Store {
   const file = storePath(option);
-  mkdirSync(path.dirname(file), { recursive: true });
-  return openStore(file);
+  lastOpened = file;
+  if (access === "write") {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+    } catch (error) {
+      throw new ForkliftError("store-readonly", `cannot create the folder of the store ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}): choose another store with --store`);
+    }
+    return openStore(file);
+  }
+  try {
+    return openStore(file);
+  } catch (error) {
+    if (error instanceof ForkliftError && error.code === "store-readonly") return openStoreForReading(file);
+    throw error;
+  }
 }
 
 /** Adds the --store option to a command. */
