@@ -115,6 +115,14 @@ generators:
     );
   });
 
+  it("refuses a baseUrl with credentials in it, without repeating them", () => {
+    const source = `${minimal}generators:\n  llm:\n    model: m\n    baseUrl: https://me:sk-proj-secret@llm.example.com/v1\n`;
+    expect(problems(source)).toEqual([
+      "spec.yml:10:14: generators.llm.baseUrl: a URL with a user or key in it (https://user:key@host) puts a secret in the spec: write the URL without it and put the key in the environment variable apiKeyEnv names",
+    ]);
+    expect(validateSpec(`${minimal}generators:\n  llm: { model: m, baseUrl: "http://127.0.0.1:8080/v1" }\n`).ok).toBe(true);
+  });
+
   it("rejects duplicate ids and check names", () => {
     const source = `${minimal}  - id: console-call\n    language: javascript\n    rule: { pattern: y }\n`;
     expect(problems(source)).toEqual(['spec.yml:7:9: targets[1].id: duplicate id "console-call" (also item 0)']);
