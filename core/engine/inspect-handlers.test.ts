@@ -7,7 +7,8 @@ import type { Node } from "../../shared/domain/node.ts";
 import { SessionInfoSchema } from "../../shared/protocol/session-info.ts";
 import { makeSampleRepo } from "../sandbox/testing/sample-repo.ts";
 import type { TempRepo } from "../sandbox/testing/sample-repo.ts";
-import { getTree, openStore } from "../store/index.ts";
+import { hostname } from "node:os";
+import { acquireLease, getTree, openStore, releaseLease } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { tempStoreDir } from "../store/testing/temp-store.ts";
 import { createEngine } from "./create-engine.ts";
@@ -57,6 +58,11 @@ describe("session/info", () => {
     expect(done.spent.tokens).toBe(0);
     expect(done.spent.wallMs).toBeGreaterThan(0);
     expect(done.spent.wallMs).toBeGreaterThanOrEqual(running.spent.wallMs);
+
+    // another live process holding the session's lease drives it too (here: a claim in this pid's name)
+    acquireLease(store, session.id, { owner: "another-runner", pid: process.pid, host: hostname() }, () => true);
+    expect((await engine.api["session/info"]({ sessionId: session.id })).live).toBe(true);
+    releaseLease(store, session.id, "another-runner");
 
     // another engine (a new process) reads the same from the store alone
     const other = createEngine({ store, sandbox: { kind: "host" }, env: {} });

@@ -13,6 +13,7 @@ import type { Spec } from "../spec/spec-schema.ts";
 import { countSites } from "../targets/index.ts";
 import { availableGenerators } from "./build-generators.ts";
 import type { EngineContext } from "./engine-context.ts";
+import { sessionActivity } from "./session-leases.ts";
 import { engineSettingKeys, loadSessionSpec } from "./session-settings.ts";
 
 /** Reads a session's info from the store and, while it runs here, from its runtime. */
@@ -22,7 +23,9 @@ export async function sessionInfo(context: EngineContext, sessionId: string): Pr
   const generators = chosen ?? availableGenerators(spec);
   const tree = getTree(context.store, sessionId);
   const runtime = await context.runtimes.get(sessionId)?.catch(() => undefined);
-  const live = isLive(runtime);
+  const activity = sessionActivity(context.store, session);
+  // this process's run, or another process holding the session's lease
+  const live = isLive(runtime) || (activity.kind === "live" && activity.holder.owner !== context.leases.owner);
   const storedWallMs = Number(getSessionSetting(context.store, sessionId, settingKeys.wallMs) ?? 0);
   const spent = live && runtime ? runtime.search.spent(tree) : spentBy(tree, storedWallMs);
   const usesModel = generators.includes("llm");
@@ -39,10 +42,7 @@ export async function sessionInfo(context: EngineContext, sessionId: string): Pr
   };
 }
 
-/**
- * Whether a runner drives the session right now. Only this process's runs are known here; once
- * the store holds a per-session lease (owner and heartbeat), a run of another process counts too.
- */
+/** Whether this process's runner drives the session right now. */
 function isLive(runtime: { run?: unknown } | undefined): boolean {
   return runtime?.run !== undefined;
 }
