@@ -132,5 +132,13 @@ describe("--allow-dirty", () => {
     expect(done.reason).toMatch(/^solution/);
     const tree = getTree(store, session.id);
     expect(Object.values(tree.nodes).some((node) => node.state === "failed-infra")).toBe(false);
+    // no byte of the host file went anywhere: not into the store, not into the exported patch
+    const hostLine = readFileSync("/etc/passwd", "utf8").split("\n")[0]!;
+    const { patch } = await engine.api["node/export"]({ nodeId: done.reason!.replace(/^solution: node /, "") });
+    expect(patch).toContain("logger.info(");
+    expect(patch).not.toContain("passwd-link");
+    expect(patch).not.toContain(hostLine);
+    const blobs = store.db.prepare("SELECT content FROM blobs").pluck().all() as Buffer[];
+    expect(blobs.some((blob) => blob.includes(hostLine))).toBe(false);
   }, 60_000);
 });

@@ -2,7 +2,7 @@
 // says what to do and exit 2 (or 3), never 70 ("internal") and never a stack trace. The store is
 // made directly (a session and a node), so no search has to run.
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -122,6 +122,18 @@ describe("the store", () => {
       expect(out.status, out.stderr).toBe(exitCodes.usage);
       expect(out.stderr).toEqual(oneLine(`(the store ${storeFile} is damaged|${storeFile} is not a readable Forklift store) .*[:;] restore a backup`));
     }
+  });
+
+  it("refuses to export or apply a content whose bytes no longer match their hash, writing nothing", async () => {
+    const store = openStore(storeFile);
+    const tampered = store.db.prepare("UPDATE blobs SET content = ? WHERE hash IN (SELECT blob_hash FROM changesets WHERE path = ?)").run(Buffer.from("export const report = () => 'tampered';\n"), "src/report.js");
+    store.close();
+    expect(tampered.changes).toBe(1);
+    const damaged = oneLine(`${storeFile}: the stored content of src/report\\.js does not match its hash \\w{12} \\(the store is damaged\\): restore a backup of the store, or start a new session`);
+    expect(forklift(["export", short(), "-o", "m.patch"])).toMatchObject({ status: exitCodes.usage, stdout: "", stderr: damaged });
+    expect(existsSync(path.join(work, "m.patch"))).toBe(false);
+    expect(forklift(["apply", short(), "--branch", "migrated"])).toMatchObject({ status: exitCodes.usage, stderr: damaged });
+    expect(await repo.git("branch", "--list", "migrated")).toBe("");
   });
 });
 
