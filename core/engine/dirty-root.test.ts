@@ -117,6 +117,16 @@ describe("--allow-dirty", () => {
     expect(blobs.some((blob) => blob.includes("host secret"))).toBe(false);
   });
 
+  it("refuses an uncommitted file whose name is not UTF-8 in one line, rather than losing it", async () => {
+    writeFileSync(Buffer.from(`${repo.path}/caf\xe9.txt`, "latin1"), "x\n");
+    const specPath = writeSampleSpec({ generators: recipeGenerators, beamWidth: 1, hypothesesPerNode: 1, maxDepth: 1 });
+    await expect(engine.api["session/start"]({ specPath, repoPath: repo.path, allowDirty: true })).rejects.toMatchObject({
+      code: "invalid-input",
+      message: "the uncommitted file name caf\\xe9.txt is not UTF-8, which --allow-dirty cannot carry: rename it to a UTF-8 name, or commit or stash it, then run again",
+    });
+    expect(listSessions(store)).toEqual([]);
+  });
+
   it("leaves a committed symlink that leads out of the repository out of the sandbox, with a warning", async () => {
     symlinkSync("/etc/passwd", file("passwd-link"));
     await repo.git("add", "passwd-link");

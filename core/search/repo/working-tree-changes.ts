@@ -23,19 +23,18 @@ export interface WorkingTreeChanges {
  * are refused with a one-line reason ("path-outside-repo", "invalid-input").
  */
 export async function workingTreeChanges(repoPath: string): Promise<WorkingTreeChanges> {
-  const out = (await runGit(repoPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all"])).toString("utf8");
-  const entries = out.split("\0");
+  const entries = splitEntries(await runGit(repoPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all"]));
   const changes: GitFileChanges = {};
   const skipped: string[] = [];
   const realRoot = await realpath(repoPath);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (entry.length < 4) continue;
-    const status = entry.slice(0, 2);
-    const file = entry.slice(3);
+    const status = entry.subarray(0, 2).toString("latin1");
+    const file = utf8Path(entry.subarray(3));
     if (status.startsWith("R") || status.startsWith("C")) {
       const from = entries[++i];
-      if (from && status.startsWith("R")) changes[from] = null;
+      if (from && from.length > 0 && status.startsWith("R")) changes[utf8Path(from)] = null;
     }
     const absolute = path.join(repoPath, file);
     const info = await lstat(absolute).catch(() => undefined);
@@ -63,6 +62,25 @@ async function checkedLink(realRoot: string, file: string, absolute: string): Pr
     if (inside === ".." || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) throw refuse();
   }
   return target;
+}
+
+/** git's NUL-separated output, as the raw bytes of each entry. */
+function splitEntries(out: Buffer): Buffer[] {
+  const entries: Buffer[] = [];
+  for (let start = 0; start < out.length; ) {
+    const end = out.indexOf(0, start);
+    entries.push(out.subarray(start, end === -1 ? out.length : end));
+    start = end === -1 ? out.length : end + 1;
+  }
+  return entries;
+}
+
+/** A path as git gave it; one that is not UTF-8 is refused (the store and patches name files by text: decoding it would lose the file). */
+function utf8Path(bytes: Buffer): string {
+  const text = bytes.toString("utf8");
+  if (Buffer.from(text, "utf8").equals(bytes)) return text;
+  const shown = [...bytes].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, "0")}`)).join("");
+  throw new ForkliftError("invalid-input", `the uncommitted file name ${shown} is not UTF-8, which --allow-dirty cannot carry: rename it to a UTF-8 name, or commit or stash it, then run again`);
 }
 
 function mebibytes(bytes: number): string {
