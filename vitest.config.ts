@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["{shared,core,electron,bench,renderer}/**/*.test.ts"],
+          include: ["{shared,core,electron,bench}/**/*.test.ts", "renderer/**/*.test.{ts,tsx}"],
           exclude: ["**/*.docker.test.ts", "**/node_modules/**"],
           testTimeout: 30_000,
         },

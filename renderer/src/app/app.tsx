@@ -1,22 +1,39 @@
-/** The studio's layout shell: sessions on the left, the fork tree in the middle, the inspector on the right. Features live in their own folders. */
+/** The studio's layout shell: the header, sessions on the left, the fork tree in the middle, the inspector (or a panel) on the right. Features live in their own folders. */
+import { Inspector } from "../inspector/inspector.tsx";
+import { SandboxesPanel } from "../sandboxes/sandboxes-panel.tsx";
+import { SessionList } from "../sessions/session-list.tsx";
+import { SettingsPanel } from "../settings/settings-panel.tsx";
 import { useStudio } from "../store/studio-store.ts";
+import { SystemBanner } from "../system/system-banner.tsx";
+import { ConfirmDialog } from "../ui/confirm-dialog.tsx";
+import { Toasts } from "../ui/toasts.tsx";
+import { Header } from "./header.tsx";
+import { useGlobalKeys } from "./use-global-keys.ts";
+import { TreeArea } from "./tree-area.tsx";
 
 /** The root component. */
 export function App() {
-  const connection = useStudio((state) => state.connection);
+  const panel = useStudio((state) => state.panel);
+  useGlobalKeys();
   return (
     <div className="studio" data-testid="studio">
-      <header className="studio-header">
-        <span className="studio-title">Forklift</span>
-        <span className="studio-connection" data-testid="connection-state">
-          {connection.kind}
-        </span>
-      </header>
+      <Header />
+      <SystemBanner />
       <main className="studio-body">
-        <aside className="studio-sessions" />
-        <section className="studio-tree" />
-        <aside className="studio-inspector" />
+        <aside className="studio-sessions">
+          <SessionList />
+        </aside>
+        <section className="studio-tree">
+          <TreeArea />
+        </section>
+        <aside className="studio-inspector">
+          {panel === "sandboxes" && <SandboxesPanel />}
+          {panel === "settings" && <SettingsPanel />}
+          {panel === undefined && <Inspector />}
+        </aside>
       </main>
+      <ConfirmDialog />
+      <Toasts />
     </div>
   );
 }

@@ -1,17 +1,13 @@
-/** The connection to the engine: how the renderer reaches it and whether it is there. */
+/** The link to the engine as the header and the disconnected state show it. */
+import type { LinkState } from "../engine/engine-link.ts";
 import type { StudioSlice } from "./studio-store.ts";
 
-/** Where the engine connection stands. */
-export type ConnectionState = { kind: "connecting" } | { kind: "open" } | { kind: "closed"; reason: string };
-
-/** See {@link ConnectionState}. */
+/** See {@link LinkState}. */
 export interface ConnectionSlice {
-  connection: ConnectionState;
-  setConnection(connection: ConnectionState): void;
+  connection: LinkState;
 }
 
 /** Creates the connection slice. */
-export const createConnectionSlice: StudioSlice<ConnectionSlice> = (set) => ({
-  connection: { kind: "connecting" },
-  setConnection: (connection) => set({ connection }),
+export const createConnectionSlice: StudioSlice<ConnectionSlice> = () => ({
+  connection: { kind: "connecting", attempt: 0 },
 });

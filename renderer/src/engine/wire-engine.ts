@@ -1,0 +1,47 @@
+/**
+ * Connects the store to the engine: the link's state into the header, engine events into the
+ * slices (tree deltas batched per frame, progress), and after a reconnect a resync of everything
+ * that may have missed events. Then loads what the first screen needs and follows the URL.
+ */
+import { readLocation } from "../app/location-state.ts";
+import { selectNode } from "../inspector/selection-actions.ts";
+import { openDemo } from "../sessions/draft-actions.ts";
+import { loadSessionInfo, loadSessions, selectSession } from "../sessions/session-actions.ts";
+import { loadSettings } from "../settings/settings-actions.ts";
+import { useStudio } from "../store/studio-store.ts";
+import { loadSystem } from "../system/system-actions.ts";
+import { queueDelta, receiveProgress, resyncTrees } from "../trees/tree-actions.ts";
+import { setEngine } from "./engine.ts";
+import type { EngineLink } from "./engine-link.ts";
+
+/** Installs the link and starts the studio on it; returns a function that disconnects. */
+export function wireEngine(link: EngineLink): () => void {
+  setEngine(link);
+  const stops = [
+    link.onState((connection) => useStudio.setState({ connection })),
+    link.on("tree/delta", (delta) => queueDelta(delta)),
+    link.on("progress", receiveProgress),
+    link.onReopen(() => {
+      void loadSystem();
+      void loadSessions();
+      resyncTrees();
+      const { activeSessionId } = useStudio.getState();
+      if (activeSessionId) void loadSessionInfo(activeSessionId);
+    }),
+  ];
+  void start();
+  return () => {
+    stops.forEach((stop) => stop());
+    link.close();
+  };
+}
+
+async function start(): Promise<void> {
+  const asked = readLocation();
+  void loadSystem();
+  void loadSettings();
+  if (asked.session) selectSession(asked.session);
+  if (asked.demo) void openDemo();
+  await loadSessions();
+  if (asked.session && asked.node) selectNode(asked.node);
+}

@@ -1,0 +1,71 @@
+/**
+ * The one Monaco diff editor of the studio, kept outside React: created on first use inside a
+ * detached element that views attach and detach, reused for every node and every comparison.
+ * Each shown file gets two fresh models; the previous ones are disposed as soon as the editor
+ * holds the new ones, so selecting nodes on a large tree leaks nothing.
+ */
+import type { FileDiff } from "../../../shared/protocol/contract.ts";
+import { languageOf } from "./language-of.ts";
+import type { Monaco } from "./load-monaco.ts";
+
+type DiffEditor = ReturnType<Monaco["editor"]["createDiffEditor"]>;
+type TextModel = ReturnType<Monaco["editor"]["createModel"]>;
+
+let instance: { element: HTMLDivElement; editor: DiffEditor; models: TextModel[] } | undefined;
+let serial = 0;
+
+/** The element holding the diff editor (created on the first call); a view appends it where it wants the editor. */
+export function diffEditorElement(monaco: Monaco): HTMLDivElement {
+  return ensure(monaco).element;
+}
+
+/**
+ * Shows one file's two sides. Resolves once Monaco has computed and drawn the diff of these
+ * models (or has been given newer ones, in which case it resolves false).
+ */
+export function showFileDiff(monaco: Monaco, file: FileDiff, options: { editable?: boolean } = {}): Promise<boolean> {
+  const { editor, models: old } = ensure(monaco);
+  const language = languageOf(file.path);
+  const id = ++serial;
+  const original = monaco.editor.createModel(file.before ?? "", language, monaco.Uri.from({ scheme: "forklift-diff", path: `/${id}/before/${file.path}` }));
+  const modified = monaco.editor.createModel(file.after ?? "", language, monaco.Uri.from({ scheme: "forklift-diff", path: `/${id}/after/${file.path}` }));
+  const shown = new Promise<boolean>((resolve) => {
+    const listener = editor.onDidUpdateDiff(() => {
+      listener.dispose();
+      resolve(id === serial);
+    });
+  });
+  editor.updateOptions({ readOnly: !options.editable, originalEditable: false });
+  editor.setModel({ original, modified });
+  instance!.models = [original, modified];
+  for (const model of old) model.dispose();
+  return shown;
+}
+
+/** Empties the editor and disposes its models (no node selected). */
+export function clearDiff(): void {
+  if (!instance) return;
+  serial++;
+  instance.editor.setModel(null);
+  for (const model of instance.models) model.dispose();
+  instance.models = [];
+}
+
+function ensure(monaco: Monaco): NonNullable<typeof instance> {
+  if (instance) return instance;
+  const element = document.createElement("div");
+  element.className = "monaco-host";
+  const editor = monaco.editor.createDiffEditor(element, {
+    automaticLayout: true,
+    readOnly: true,
+    renderSideBySide: true,
+    useInlineViewWhenSpaceIsLimited: true,
+    renderOverviewRuler: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 12,
+    hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
+  });
+  instance = { element, editor, models: [] };
+  return instance;
+}
