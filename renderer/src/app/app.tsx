@@ -14,6 +14,7 @@ import { TreeArea } from "./tree-area.tsx";
 /** The root component. */
 export function App() {
   const panel = useStudio((state) => state.panel);
+  const drafting = useStudio((state) => state.draft !== undefined);
   useGlobalKeys();
   return (
     <div className="studio" data-testid="studio">
@@ -23,14 +24,17 @@ export function App() {
         <aside className="studio-sessions">
           <SessionList />
         </aside>
-        <section className="studio-tree">
+        {/* the new-session form takes the inspector's room too: the spec editor needs the width */}
+        <section className={`studio-tree ${drafting && panel === undefined ? "studio-wide" : ""}`}>
           <TreeArea />
         </section>
-        <aside className="studio-inspector">
-          {panel === "sandboxes" && <SandboxesPanel />}
-          {panel === "settings" && <SettingsPanel />}
-          {panel === undefined && <Inspector />}
-        </aside>
+        {(!drafting || panel !== undefined) && (
+          <aside className="studio-inspector">
+            {panel === "sandboxes" && <SandboxesPanel />}
+            {panel === "settings" && <SettingsPanel />}
+            {panel === undefined && <Inspector />}
+          </aside>
+        )}
       </main>
       <ConfirmDialog />
       <Toasts />

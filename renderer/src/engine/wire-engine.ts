@@ -30,10 +30,21 @@ export function wireEngine(link: EngineLink): () => void {
     }),
   ];
   void start();
+  // a link pasted into the address bar, or the user editing the hash, moves the studio there
+  const onHash = () => followLocation();
+  window.addEventListener("hashchange", onHash);
   return () => {
+    window.removeEventListener("hashchange", onHash);
     stops.forEach((stop) => stop());
     link.close();
   };
+}
+
+function followLocation(): void {
+  const asked = readLocation();
+  const state = useStudio.getState();
+  if (asked.session && asked.session !== state.activeSessionId) selectSession(asked.session);
+  if (asked.node && asked.node !== useStudio.getState().selectedId) selectNode(asked.node);
 }
 
 async function start(): Promise<void> {
