@@ -4,6 +4,7 @@
  * that may have missed events. Then loads what the first screen needs and follows the URL.
  */
 import { readLocation } from "../app/location-state.ts";
+import type { LocationState } from "../app/location-state.ts";
 import { selectNode } from "../inspector/selection-actions.ts";
 import { openDemo } from "../sessions/draft-actions.ts";
 import { loadSessionInfo, loadSessions, selectSession } from "../sessions/session-actions.ts";
@@ -14,8 +15,8 @@ import { queueDelta, receiveProgress, resyncTrees } from "../trees/tree-actions.
 import { setEngine } from "./engine.ts";
 import type { EngineLink } from "./engine-link.ts";
 
-/** Installs the link and starts the studio on it; returns a function that disconnects. */
-export function wireEngine(link: EngineLink): () => void {
+/** Installs the link and starts the studio on it, at the place `asked` (default: this page's URL); returns a function that disconnects. */
+export function wireEngine(link: EngineLink, asked: LocationState = readLocation()): () => void {
   setEngine(link);
   const stops = [
     link.onState((connection) => useStudio.setState({ connection })),
@@ -29,12 +30,12 @@ export function wireEngine(link: EngineLink): () => void {
       if (activeSessionId) void loadSessionInfo(activeSessionId);
     }),
   ];
-  void start();
+  void start(asked);
   // a link pasted into the address bar, or the user editing the hash, moves the studio there
   const onHash = () => followLocation();
-  window.addEventListener("hashchange", onHash);
+  if (typeof window !== "undefined") window.addEventListener("hashchange", onHash);
   return () => {
-    window.removeEventListener("hashchange", onHash);
+    if (typeof window !== "undefined") window.removeEventListener("hashchange", onHash);
     stops.forEach((stop) => stop());
     link.close();
   };
@@ -47,8 +48,7 @@ function followLocation(): void {
   if (asked.node && asked.node !== useStudio.getState().selectedId) selectNode(asked.node);
 }
 
-async function start(): Promise<void> {
-  const asked = readLocation();
+async function start(asked: LocationState): Promise<void> {
   void loadSystem();
   void loadSettings();
   if (asked.session) selectSession(asked.session);

@@ -1,6 +1,7 @@
 /** The active session's strip above the tree: status and controls, budget meters, progress, sites left over time. */
 import { useMemo } from "react";
 import { sitesOverTime } from "../../../shared/domain/sites-over-time.ts";
+import type { SitesPoint } from "../../../shared/domain/sites-over-time.ts";
 import type { Session } from "../../../shared/domain/session.ts";
 import type { Tree } from "../../../shared/domain/tree.ts";
 import type { SessionInfo } from "../../../shared/protocol/session-info.ts";
@@ -48,7 +49,7 @@ export function SessionBar({ session, tree }: { session: Session; tree: Tree | u
       </div>
       <div className="session-bar-row">
         <BudgetMeters info={info} progress={progress} />
-        <ProgressBar info={info} tree={tree} progress={progress} />
+        <ProgressBar info={info} points={points} progress={progress} />
         <SitesChart points={points} total={info?.sitesAtRoot} />
       </div>
     </div>
@@ -72,9 +73,8 @@ function BudgetMeters({ info, progress }: { info: SessionInfo | undefined; progr
   );
 }
 
-function ProgressBar({ info, tree, progress }: { info: SessionInfo | undefined; tree: Tree | undefined; progress: Progress | undefined }) {
+function ProgressBar({ info, points, progress }: { info: SessionInfo | undefined; points: SitesPoint[]; progress: Progress | undefined }) {
   const total = info?.sitesAtRoot;
-  const points = tree ? sitesOverTime(tree) : [];
   const left = points.at(-1)?.sitesLeft ?? progress?.sitesLeft ?? total;
   const share = total && left !== undefined ? (total - left) / total : total === 0 ? 1 : 0;
   const label = total === undefined || left === undefined ? "sites: …" : `${total - left} of ${total} sites done · depth ${progress?.depth ?? "–"}${progress?.nodesChecking ? ` · ${progress.nodesChecking} checking` : ""}`;
