@@ -19,7 +19,8 @@ let validateSerial = 0;
 
 /** Opens an empty form. */
 export function openNewSession(): void {
-  useStudio.setState({ draft: emptyDraft() });
+  const system = useStudio.getState().system;
+  useStudio.setState({ draft: emptyDraft(system.kind !== "ready" || system.value.llm.state === "configured") });
 }
 
 /** Closes the form. */
@@ -28,7 +29,7 @@ export function closeNewSession(): void {
 }
 
 /** Changes fields of the form; a new spec path is read (debounced). */
-export function editDraft(patch: Partial<Pick<SessionDraft, "repoPath" | "specPath" | "generators">>): void {
+export function editDraft(patch: Partial<Pick<SessionDraft, "repoPath" | "specPath" | "generators" | "allowDirty">>): void {
   const before = useStudio.getState().draft;
   if (!before) return;
   useStudio.setState({ draft: { ...before, ...patch } });
@@ -111,6 +112,7 @@ export async function startDraft(): Promise<void> {
     const session = await engine().call("session/start", {
       repoPath: draft.repoPath.trim(),
       specPath: draft.specPath.trim(),
+      ...(draft.allowDirty ? { allowDirty: true } : {}),
       ...(draft.generators.length > 0 ? { generators: draft.generators } : {}),
     });
     noteSession(session);

@@ -11,6 +11,8 @@ export interface SessionDraft {
   repoPath: string;
   specPath: string;
   generators: GeneratorName[];
+  /** Make the repository's uncommitted work part of the root instead of refusing it. */
+  allowDirty: boolean;
   /** The spec as read from specPath (what session/start will use). */
   specFile?: Loadable<{ path: string; text: string }>;
   /** The text in the spec editor (the file's, or the user's edits of it). */
@@ -44,7 +46,7 @@ export function upsertSession(sessions: Session[], session: Session): Session[] 
   return sessions.map((candidate, index) => (index === at ? session : candidate));
 }
 
-/** An empty form, with the generators a session uses when nothing else is chosen. */
-export function emptyDraft(): SessionDraft {
-  return { repoPath: "", specPath: "", generators: ["recipe", "llm"], demo: false, starting: false };
+/** An empty form: every generator, or only the recipe one when no LLM endpoint is configured. */
+export function emptyDraft(llmConfigured = true): SessionDraft {
+  return { repoPath: "", specPath: "", generators: llmConfigured ? ["recipe", "llm"] : ["recipe"], allowDirty: false, demo: false, starting: false };
 }
