@@ -61,10 +61,10 @@ export function NewSessionForm({ draft }: { draft: SessionDraft }) {
           />
           <PickButton kind="repository" onPick={(path) => editDraft({ repoPath: path })} />
         </span>
-        <span className="checkbox">
-          <input type="checkbox" data-testid="new-session-allow-dirty" checked={draft.allowDirty} onChange={(event) => editDraft({ allowDirty: event.target.checked })} />
-          include uncommitted changes in the root (otherwise a repository with uncommitted work is refused)
-        </span>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" data-testid="new-session-allow-dirty" checked={draft.allowDirty} onChange={(event) => editDraft({ allowDirty: event.target.checked })} />
+        include uncommitted changes in the root (otherwise a repository with uncommitted work is refused)
       </label>
       <label className="field">
         <span>Migration spec</span>
