@@ -116,3 +116,15 @@ describe("the store as a projection of the engine", () => {
     });
   });
 });
+
+describe("the inspected node", () => {
+  it("reloads its checks when the engine reports it judged", async () => {
+    const engine = start();
+    await until((state) => state.trees.s1?.kind === "ready");
+    selectNode("a");
+    await until((state) => state.checks?.data.kind === "ready");
+    const before = engine.calls.filter((call) => call.method === "node/checks").length;
+    engine.change({ kind: "node-updated", node: testNode("a", "r", { depth: 1, state: "invalid", reason: "tests: 1 new failure" }) });
+    await until(() => engine.calls.filter((call) => call.method === "node/checks").length === before + 1);
+  });
+});

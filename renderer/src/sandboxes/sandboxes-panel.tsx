@@ -68,6 +68,7 @@ function CheckpointRow({ entry }: { entry: CheckpointEntry }) {
     <div className="sandbox-row" data-testid="sandbox-checkpoint" data-node-id={entry.nodeId}>
       <span className="sandbox-kind">image</span>
       <span className="mono">{entry.nodeId ? shortId(entry.nodeId) : shortId(entry.imageId.replace(/^sha256:/, ""))}</span>
+      <span className="muted">{entry.live ? "kept" : "collectable"}</span>
       <span className="muted">{formatBytes(entry.sizeBytes)}</span>
       <span className="muted">{formatAge(entry.createdAt)}</span>
     </div>

@@ -14,7 +14,7 @@ const keyStorageText: Record<Settings["llm"]["keyStorage"], string> = {
   "os-keychain": "encrypted with your operating system's keychain (Electron safeStorage)",
   memory: "in the studio host's memory only, until it exits",
   environment: "in the environment (OPENAI_API_KEY or the spec's apiKeyEnv)",
-  none: "no key is set",
+  none: "nowhere: no key is set",
 };
 
 /** See the module comment. */

@@ -7,6 +7,7 @@ import type { TreeDelta } from "../../../shared/domain/tree-delta.ts";
 import { engine } from "../engine/engine.ts";
 import { reportError } from "../store/report.ts";
 import { useStudio } from "../store/studio-store.ts";
+import { loadChecks } from "../inspector/inspector-loads.ts";
 import { upsertSession } from "../sessions/sessions-slice.ts";
 import { toErrorValue } from "../../../shared/errors.ts";
 import { receiveDeltas, receiveTree } from "./tree-entries.ts";
@@ -59,6 +60,9 @@ export function flushDeltas(): void {
     if (list !== sessions.value) sessions = { kind: "ready", value: list };
   }
   useStudio.setState({ trees: entries, sessions });
+  // the inspected node was judged meanwhile: its checks' outputs are new
+  const { selectedId } = state;
+  if (selectedId !== undefined && batch.some((delta) => delta.kind === "node-updated" && delta.node.id === selectedId)) void loadChecks(selectedId);
   for (const sessionId of reload) void followTree(sessionId, true).catch((error) => reportError("reloading the tree", error));
 }
 
