@@ -9,8 +9,9 @@ describe("location state", () => {
   });
 
   it("round-trips what it writes", () => {
-    const hash = formatHash({ session: "a b&c", node: "n/1" });
-    expect(parseLocation("", hash)).toEqual({ demo: false, session: "a b&c", node: "n/1" });
+    const hash = formatHash({ session: "a b&c", node: "n/1", compare: "n2" });
+    expect(parseLocation("", hash)).toEqual({ demo: false, session: "a b&c", node: "n/1", compare: "n2" });
+    expect(formatHash({ session: "s", compare: "n2" })).toBe("#session=s");
     expect(formatHash({})).toBe("");
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readLocation } from "../app/location-state.ts";
 import type { LocationState } from "../app/location-state.ts";
-import { selectNode } from "../inspector/selection-actions.ts";
+import { compareWith, selectNode } from "../inspector/selection-actions.ts";
 import { openDemo } from "../sessions/draft-actions.ts";
 import { loadSessionInfo, loadSessions, selectSession } from "../sessions/session-actions.ts";
 import { loadSettings } from "../settings/settings-actions.ts";
@@ -46,6 +46,8 @@ function followLocation(): void {
   const state = useStudio.getState();
   if (asked.session && asked.session !== state.activeSessionId) selectSession(asked.session);
   if (asked.node && asked.node !== useStudio.getState().selectedId) selectNode(asked.node);
+  if (asked.compare && asked.compare !== useStudio.getState().compareId) selectNode(asked.compare, { compare: true });
+  else if (!asked.compare && useStudio.getState().compareId !== undefined) compareWith(undefined);
 }
 
 async function start(asked: LocationState): Promise<void> {
@@ -55,4 +57,5 @@ async function start(asked: LocationState): Promise<void> {
   if (asked.demo) void openDemo();
   await loadSessions();
   if (asked.session && asked.node) selectNode(asked.node);
+  if (asked.session && asked.node && asked.compare) selectNode(asked.compare, { compare: true });
 }

@@ -8,11 +8,12 @@ export function selectNode(nodeId: string, options: { compare?: boolean } = {}):
   const state = useStudio.getState();
   if (options.compare && state.selectedId !== undefined && state.selectedId !== nodeId) {
     useStudio.setState({ compareId: nodeId, mode: "compare" });
+    writeLocation({ session: state.activeSessionId, node: state.selectedId, compare: nodeId });
     void loadComparison(state.selectedId, nodeId);
     return;
   }
   if (state.selectedId === nodeId && state.mode !== "edit") {
-    if (state.mode === "compare") useStudio.setState({ mode: "diff", compareId: undefined });
+    if (state.mode === "compare") compareWith(undefined);
     return;
   }
   useStudio.setState({ selectedId: nodeId, compareId: undefined, mode: "diff", applied: undefined, busy: undefined });
@@ -26,6 +27,7 @@ export function compareWith(nodeId: string | undefined): void {
   const { selectedId } = useStudio.getState();
   if (nodeId === undefined || selectedId === undefined) {
     useStudio.setState({ compareId: undefined, mode: "diff" });
+    writeLocation({ session: useStudio.getState().activeSessionId, node: selectedId });
     return;
   }
   selectNode(nodeId, { compare: true });
