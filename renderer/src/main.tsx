@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
 import { connectEngine } from "./engine/connect-engine.ts";
 import { wireEngine } from "./engine/wire-engine.ts";
+import { warmDiffEditor } from "./monaco/diff-editor.ts";
 import { loadMonaco } from "./monaco/load-monaco.ts";
 import "./app/app.css";
 
@@ -15,5 +16,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-// Monaco is a separate chunk: fetch it while the user looks at the tree, so the first diff is quick
-setTimeout(() => void loadMonaco(), 0);
+// Monaco is a separate chunk: fetch it and warm the diff editor while the user looks at the
+// tree, so that the first selection shows its diff as quickly as the next ones
+setTimeout(() => void loadMonaco().then(warmDiffEditor), 0);

@@ -69,3 +69,18 @@ function ensure(monaco: Monaco): NonNullable<typeof instance> {
   instance = { element, editor, models: [] };
   return instance;
 }
+
+/**
+ * Creates the diff editor and runs small diffs through it (TypeScript, then JavaScript: their
+ * tokenizers load on first use) while nothing is selected, so that the first real selection does
+ * not pay for the editor's creation, the worker's start or a tokenizer's download.
+ */
+export async function warmDiffEditor(monaco: Monaco): Promise<void> {
+  if (instance) return;
+  const held = ensure(monaco);
+  for (const path of ["warm-up.ts", "warm-up.js"]) {
+    await showFileDiff(monaco, { path, before: "const a = 1;\n", after: "const a = 2;\n" });
+  }
+  // a real diff may have been shown meanwhile: clear only the warm-up's own models
+  if (held.models[0]?.uri.path.includes("/before/warm-up.")) clearDiff();
+}
