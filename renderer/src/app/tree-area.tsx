@@ -36,7 +36,8 @@ export function TreeArea() {
       </EmptyState>
     );
   const tree = entry?.kind === "ready" ? entry.tree : undefined;
-  const shown = tree?.session ?? session;
+  // the list learns of a pause from the engine's answer, the tree from its delta: show the newer
+  const shown = tree && (!session || tree.session.updatedAt >= session.updatedAt) ? tree.session : session;
   return (
     <div className="tree-area">
       {shown && <SessionBar session={shown} tree={tree} />}
