@@ -1,11 +1,10 @@
-/** The renderer's entry: connects to the engine, mounts the studio, and loads Monaco once the first screen is up. */
+/** The renderer's entry: connects to the engine, mounts the studio, and loads Monaco once the first screen has settled. */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
 import { connectEngine } from "./engine/connect-engine.ts";
 import { wireEngine } from "./engine/wire-engine.ts";
-import { warmDiffEditor } from "./monaco/diff-editor.ts";
-import { loadMonaco } from "./monaco/load-monaco.ts";
+import { preloadMonacoWhenSettled } from "./monaco/preload-monaco.ts";
 import "./app/app.css";
 
 const root = document.getElementById("root");
@@ -16,6 +15,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-// Monaco is a separate chunk: fetch it and warm the diff editor while the user looks at the
-// tree, so that the first selection shows its diff as quickly as the next ones
-setTimeout(() => void loadMonaco().then(warmDiffEditor), 0);
+// Monaco is a separate chunk: fetched and warmed once the tree is drawn, while the user looks at
+// it, so that the first selection shows its diff as quickly as the next ones
+preloadMonacoWhenSettled();
