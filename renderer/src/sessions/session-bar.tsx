@@ -1,5 +1,5 @@
 /** The active session's strip above the tree: status and controls, budget meters, progress, sites left over time. */
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { sitesOverTime } from "../../../shared/domain/sites-over-time.ts";
 import type { SitesPoint } from "../../../shared/domain/sites-over-time.ts";
 import type { Session } from "../../../shared/domain/session.ts";
@@ -18,7 +18,9 @@ import { spendOf } from "./spend-of.ts";
 export function SessionBar({ session, tree }: { session: Session; tree: Tree | undefined }) {
   const info = useStudio((state) => valueOf(state.infos[session.id]));
   const progress = useStudio((state) => state.progress[session.id]);
-  const points = useMemo(() => (tree ? sitesOverTime(tree) : []), [tree]);
+  // during a burst of deltas the tree changes every frame: the chart follows at low priority
+  const deferredTree = useDeferredValue(tree);
+  const points = useMemo(() => (deferredTree ? sitesOverTime(deferredTree) : []), [deferredTree]);
   const running = session.status === "running" || session.status === "preparing";
   return (
     <div className="session-bar">
