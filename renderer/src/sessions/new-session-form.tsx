@@ -6,6 +6,7 @@ import type { GeneratorName } from "../../../shared/protocol/contract.ts";
 import { studioBridge } from "../engine/bridge-dialer.ts";
 import { valueOf } from "../store/loadable.ts";
 import { useStudio } from "../store/studio-store.ts";
+import { machineProblem } from "../system/machine-problem.ts";
 import { ErrorState, Loading } from "../ui/error-state.tsx";
 import { closeNewSession, editDraft, readSpec, startDraft, toggleGenerator } from "./draft-actions.ts";
 import type { SessionDraft } from "./sessions-slice.ts";
@@ -18,7 +19,9 @@ const generatorLabels: Record<GeneratorName, string> = {
 
 /** See the module comment. */
 export function NewSessionForm({ draft }: { draft: SessionDraft }) {
-  const llm = useStudio((state) => valueOf(state.system)?.llm);
+  const system = useStudio((state) => valueOf(state.system));
+  const llm = system?.llm;
+  const machine = system ? machineProblem(system) : undefined;
   const check = valueOf(draft.specCheck);
   const file = valueOf(draft.specFile);
   const offered: GeneratorName[] = check?.generators ?? ["recipe", "llm"];
@@ -33,7 +36,9 @@ export function NewSessionForm({ draft }: { draft: SessionDraft }) {
           ? "Fix the spec's errors first."
           : draft.generators.length === 0
             ? "Choose at least one generator."
-            : undefined;
+            : machine
+              ? `${machine.title}: see above.`
+              : undefined;
   return (
     <form
       className="new-session"
