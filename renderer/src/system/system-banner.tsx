@@ -4,7 +4,7 @@
  */
 import { useStudio } from "../store/studio-store.ts";
 import { ErrorState } from "../ui/error-state.tsx";
-import { formatDuration } from "../ui/format.ts";
+import { RetryCountdown } from "./retry-countdown.tsx";
 import { machineProblem } from "./machine-problem.ts";
 import { loadSystem } from "./system-actions.ts";
 
@@ -15,7 +15,7 @@ export function SystemBanner() {
   if (connection.kind === "closed")
     return (
       <ErrorState code="disconnected" title="The engine is not connected">
-        {connection.reason}. Retrying in {formatDuration(Math.max(0, connection.retryAt - Date.now()))}…
+        {connection.reason.replace(/[.?!]$/, "")} · <RetryCountdown at={connection.retryAt} />
       </ErrorState>
     );
   if (system.kind === "error")
