@@ -32,7 +32,9 @@ export function TreeArea() {
           )
         }
       >
-        {hasSessions ? "Choose a session on the left to see its fork tree." : "Start with the bundled demo, or New on the left for your own repository."}
+        {hasSessions
+          ? "Choose a session on the left to see its fork tree."
+          : "Try the bundled demo: a sample app moved from console.* to its logger by structural rewrites, no API key needed. Or start a session on your own repository with New."}
       </EmptyState>
     );
   const tree = entry?.kind === "ready" ? entry.tree : undefined;

@@ -1,7 +1,7 @@
 /** The sessions of the store, newest first: pick one to see its tree; start a new one or the demo. */
 import type { Session } from "../../../shared/domain/session.ts";
 import { useStudio } from "../store/studio-store.ts";
-import { EmptyState, ErrorState, Loading } from "../ui/error-state.tsx";
+import { ErrorState, Loading } from "../ui/error-state.tsx";
 import { formatAge, shortId } from "../ui/format.ts";
 import { openDemo, openNewSession } from "./draft-actions.ts";
 import { loadSessions, selectSession } from "./session-actions.ts";
@@ -25,26 +25,13 @@ export function SessionList() {
             {sessions.error.message}
           </ErrorState>
         )}
-        {sessions.kind === "ready" && sessions.value.length === 0 && (
-          <EmptyState
-            title="No sessions yet"
-            action={
-              <button className="primary" data-testid="demo-open" onClick={() => void openDemo()}>
-                Open the demo
-              </button>
-            }
-          >
-            Try the bundled demo (a sample app moved from console.* to its logger, no API key needed), or start a session on your own repository with New.
-          </EmptyState>
-        )}
+        {sessions.kind === "ready" && sessions.value.length === 0 && <div className="hint list-hint">No sessions yet.</div>}
         {sessions.kind === "ready" &&
           sessions.value.map((session) => <SessionItem key={session.id} session={session} active={session.id === activeId} />)}
       </div>
-      {sessions.kind === "ready" && sessions.value.length > 0 && (
-        <button className="link-button" data-testid="demo-open" onClick={() => void openDemo()}>
-          Open the demo
-        </button>
-      )}
+      <button className="link-button" data-testid="demo-open" onClick={() => void openDemo()} title="A fresh copy of the bundled sample app, ready to migrate with the recipe generator">
+        Open the demo
+      </button>
     </div>
   );
 }
