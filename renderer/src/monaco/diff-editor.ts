@@ -1,8 +1,9 @@
 /**
  * The one Monaco diff editor of the studio, kept outside React: created on first use inside a
  * detached element that views attach and detach, reused for every node and every comparison.
- * Each shown file gets two fresh models; the previous ones are disposed as soon as the editor
- * holds the new ones, so selecting nodes on a large tree leaks nothing.
+ * Each shown file gets two fresh models; the previous ones are disposed once the editor has drawn
+ * the new ones (not before: a diff of theirs may still be in the worker), so selecting nodes on
+ * a large tree leaks nothing.
  */
 import type { FileDiff } from "../../../shared/protocol/contract.ts";
 import { languageOf } from "./language-of.ts";
@@ -13,6 +14,13 @@ type TextModel = ReturnType<Monaco["editor"]["createModel"]>;
 
 let instance: { element: HTMLDivElement; editor: DiffEditor; models: TextModel[] } | undefined;
 let serial = 0;
+/** Models the editor no longer shows, waiting for the worker to be done with them. */
+let retired: TextModel[] = [];
+
+function disposeRetired(): void {
+  for (const model of retired) model.dispose();
+  retired = [];
+}
 
 /** The element holding the diff editor (created on the first call); a view appends it where it wants the editor. */
 export function diffEditorElement(monaco: Monaco): HTMLDivElement {
@@ -38,7 +46,9 @@ export function showFileDiff(monaco: Monaco, file: FileDiff, options: { editable
   editor.updateOptions({ readOnly: !options.editable, originalEditable: false });
   editor.setModel({ original, modified });
   instance!.models = [original, modified];
-  for (const model of old) model.dispose();
+  // the worker may still be computing the previous pair's diff: dispose them once this one is drawn
+  retired.push(...old);
+  void shown.then(disposeRetired);
   return shown;
 }
 
@@ -49,6 +59,7 @@ export function clearDiff(): void {
   instance.editor.setModel(null);
   for (const model of instance.models) model.dispose();
   instance.models = [];
+  disposeRetired();
 }
 
 function ensure(monaco: Monaco): NonNullable<typeof instance> {
@@ -71,16 +82,30 @@ function ensure(monaco: Monaco): NonNullable<typeof instance> {
 }
 
 /**
- * Creates the diff editor and runs small diffs through it (TypeScript, then JavaScript: their
+ * Creates the diff editor, lays it out off screen, and runs small diffs through it (TypeScript, then JavaScript: their
  * tokenizers load on first use) while nothing is selected, so that the first real selection does
  * not pay for the editor's creation, the worker's start or a tokenizer's download.
  */
 export async function warmDiffEditor(monaco: Monaco): Promise<void> {
   if (instance) return;
   const held = ensure(monaco);
+  // laid out off screen at a real size, so the first view that attaches it does not pay for the first layout
+  if (!held.element.parentElement) offscreen().appendChild(held.element);
   for (const path of ["warm-up.ts", "warm-up.js"]) {
     await showFileDiff(monaco, { path, before: "const a = 1;\n", after: "const a = 2;\n" });
   }
   // a real diff may have been shown meanwhile: clear only the warm-up's own models
   if (held.models[0]?.uri.path.includes("/before/warm-up.")) clearDiff();
+}
+
+/** A sized box outside the viewport where an editor can lay out while no view shows it. */
+function offscreen(): HTMLDivElement {
+  const existing = document.getElementById("monaco-offscreen");
+  if (existing instanceof HTMLDivElement) return existing;
+  const box = document.createElement("div");
+  box.id = "monaco-offscreen";
+  box.setAttribute("aria-hidden", "true");
+  Object.assign(box.style, { position: "fixed", left: "-10000px", top: "0", width: "900px", height: "600px", overflow: "hidden" });
+  document.body.appendChild(box);
+  return box;
 }
