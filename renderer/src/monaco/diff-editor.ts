@@ -57,9 +57,11 @@ export function clearDiff(): void {
   if (!instance) return;
   serial++;
   instance.editor.setModel(null);
-  for (const model of instance.models) model.dispose();
+  // a diff of theirs may still be in the worker: let it come back before the models go
+  const gone = [...retired, ...instance.models];
+  retired = [];
   instance.models = [];
-  disposeRetired();
+  setTimeout(() => gone.forEach((model) => model.dispose()), 2000);
 }
 
 function ensure(monaco: Monaco): NonNullable<typeof instance> {
