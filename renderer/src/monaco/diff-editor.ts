@@ -14,6 +14,8 @@ type TextModel = ReturnType<Monaco["editor"]["createModel"]>;
 
 let instance: { element: HTMLDivElement; editor: DiffEditor; models: TextModel[] } | undefined;
 let serial = 0;
+/** Set once a real diff (not the warm-up's) has been asked for: the warm-up then keeps out of the way. */
+let realShown = false;
 /** Models the editor no longer shows, waiting for the worker to be done with them. */
 let retired: TextModel[] = [];
 
@@ -32,6 +34,11 @@ export function diffEditorElement(monaco: Monaco): HTMLDivElement {
  * models (or has been given newer ones, in which case it resolves false).
  */
 export function showFileDiff(monaco: Monaco, file: FileDiff, options: { editable?: boolean } = {}): Promise<boolean> {
+  realShown = true;
+  return showPair(monaco, file, options);
+}
+
+function showPair(monaco: Monaco, file: FileDiff, options: { editable?: boolean }): Promise<boolean> {
   const { editor, models: old } = ensure(monaco);
   const language = languageOf(file.path);
   const id = ++serial;
@@ -94,10 +101,11 @@ export async function warmDiffEditor(monaco: Monaco): Promise<void> {
   // laid out off screen at a real size, so the first view that attaches it does not pay for the first layout
   if (!held.element.parentElement) offscreen().appendChild(held.element);
   for (const path of ["warm-up.ts", "warm-up.js"]) {
-    await showFileDiff(monaco, { path, before: "const a = 1;\n", after: "const a = 2;\n" });
+    // a node was selected meanwhile: its diff is on screen, leave it there
+    if (realShown) return;
+    await showPair(monaco, { path, before: "const a = 1;\n", after: "const a = 2;\n" }, {});
   }
-  // a real diff may have been shown meanwhile: clear only the warm-up's own models
-  if (held.models[0]?.uri.path.includes("/before/warm-up.")) clearDiff();
+  if (!realShown && held.models[0]?.uri.path.includes("/before/warm-up.")) clearDiff();
 }
 
 /** A sized box outside the viewport where an editor can lay out while no view shows it. */
