@@ -1,11 +1,11 @@
 /** The middle of the studio: the new-session form, or the active session's bar above its fork tree, or what to do when there is none. */
-import { ForkTreePlaceholder } from "./fork-tree-placeholder.tsx";
 import { requestPrune, togglePin } from "../inspector/node-actions.ts";
 import { selectNode } from "../inspector/selection-actions.ts";
 import { openDemo } from "../sessions/draft-actions.ts";
 import { NewSessionForm } from "../sessions/new-session-form.tsx";
 import { SessionBar } from "../sessions/session-bar.tsx";
 import { useStudio } from "../store/studio-store.ts";
+import { ForkTree } from "../tree/index.ts";
 import { followTree } from "../trees/tree-actions.ts";
 import { useActiveTreeEntry } from "../trees/use-active-tree.ts";
 import { EmptyState, ErrorState, Loading } from "../ui/error-state.tsx";
@@ -51,7 +51,7 @@ export function TreeArea() {
           </ErrorState>
         )}
         {tree && (
-          <ForkTreePlaceholder
+          <ForkTree
             tree={tree}
             selectedId={selectedId}
             compareId={compareId}
