@@ -142,7 +142,9 @@ async function whenTreeShows(page: Page, count: number): Promise<number> {
     if (at !== undefined) return at;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`the tree never showed ${count} nodes`);
+  const shown = await page.locator('[data-testid="tree-counts"]').textContent();
+  const probe = (await page.evaluate(readProbe)) as ProbeRecord;
+  throw new Error(`the tree never showed ${count} nodes (it shows "${shown}"; ${probe.deltas} tree/delta events reached the page)`);
 }
 
 /** Clicks a node and returns the ms from the click to its diff being drawn (page clock). */

@@ -69,7 +69,7 @@ export function watchCount(count: number): string {
     window.__benchShownAt = undefined;
     const check = () => {
       const text = (document.querySelector('[data-testid="tree-counts"]')?.textContent ?? "").replace(/,/g, "");
-      if (window.__benchShownAt === undefined && new RegExp("\\b${count} nodes").test(text)) {
+      if (window.__benchShownAt === undefined && /(^|\\D)${count} nodes/.test(text)) {
         window.__benchShownAt = performance.now();
         observer.disconnect();
       }
