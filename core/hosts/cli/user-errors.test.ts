@@ -2,7 +2,7 @@
 // says what to do and exit 2 (or 3), never 70 ("internal") and never a stack trace. The store is
 // made directly (a session and a node), so no search has to run.
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -134,6 +134,27 @@ describe("the store", () => {
     expect(existsSync(path.join(work, "m.patch"))).toBe(false);
     expect(forklift(["apply", short(), "--branch", "migrated"])).toMatchObject({ status: exitCodes.usage, stderr: damaged });
     expect(await repo.git("branch", "--list", "migrated")).toBe("");
+  });
+});
+
+describe("a store that is not there", () => {
+  it("is not created by a command that only reads: tree lists no sessions, show, export and apply say where it was looked for", () => {
+    const empty = mkdtempSync(path.join(tmpdir(), "forklift-no-store-"));
+    try {
+      const inEmpty = (args: string[]) => {
+        const result = spawnSync("node", [path.join(root, "bin/forklift.js"), ...args], { cwd: empty, encoding: "utf8", timeout: 60_000, env: { ...process.env, FORKLIFT_STORE: "" } });
+        return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+      };
+      const expected = path.join(empty, ".forklift", "forklift.db");
+      expect(inEmpty(["tree"])).toEqual({ status: exitCodes.ok, stdout: `no sessions: there is no store at ${expected} yet (forklift run creates it; --store names another)\n`, stderr: "" });
+      for (const command of [["tree", "abc"], ["show", "abc"], ["export", "abc", "-o", "m.patch"], ["apply", "abc"]]) {
+        expect(inEmpty(command)).toMatchObject({ status: exitCodes.usage, stderr: `forklift: there is no store at ${expected}: run \`forklift run\` in this folder first, or name the store with --store or FORKLIFT_STORE\n` });
+      }
+      expect(inEmpty(["tree", "--store", empty])).toMatchObject({ status: exitCodes.usage, stderr: `forklift: the store ${empty} is a folder: name the store's file with --store\n` });
+      expect(readdirSync(empty)).toEqual([]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { sessionActivity } from "../../../engine/index.ts";
 import { getTree, listSessions } from "../../../store/index.ts";
 import { describeStatus, formatTree, shortId } from "../session/format-tree.ts";
 import { resolveSession } from "../session/resolve-ids.ts";
-import { openCliStore, withStoreOption } from "../session/store-option.ts";
+import { cliStoreExists, openCliStore, storePath, withStoreOption } from "../session/store-option.ts";
 import { summarize } from "../session/session-summary.ts";
 
 /** Adds `forklift tree` to the program. */
@@ -15,6 +15,10 @@ export function registerTreeCommand(program: Command): void {
       .description("print a session's tree (states, scores, sites left, votes, pins), or list the sessions when none is given")
       .argument("[session]", "session id (or a unique prefix)"),
   ).action((id: string | undefined, options: { store?: string }) => {
+    if (id === undefined && !cliStoreExists(options.store)) {
+      process.stdout.write(`no sessions: there is no store at ${storePath(options.store)} yet (forklift run creates it; --store names another)\n`);
+      return;
+    }
     const store = openCliStore(options.store, "read");
     try {
       if (id === undefined) {

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { ForkliftError } from "../../../../shared/errors.ts";
@@ -19,8 +19,9 @@ export function openedStorePath(): string | undefined {
 
 /**
  * Opens the store the options name. `write` (run, resume, gc) creates it when needed; `read`
- * (tree, show, export, apply) falls back to a read-only connection when the store cannot be
- * written (a read-only file, folder or disk), so looking at results never needs write access.
+ * (tree, show, export, apply) never creates one (a missing store is "not-found") and falls back to
+ * a read-only connection when the store cannot be written (a read-only file, folder or disk), so
+ * looking at results never needs write access.
  */
 export function openCliStore(option: string | undefined, access: "write" | "read" = "write"): Store {
   const file = storePath(option);
@@ -33,12 +34,22 @@ export function openCliStore(option: string | undefined, access: "write" | "read
     }
     return openStore(file);
   }
+  const found = statSync(file, { throwIfNoEntry: false });
+  if (found === undefined) {
+    throw new ForkliftError("not-found", `there is no store at ${file}: run \`forklift run\` in this folder first, or name the store with --store or FORKLIFT_STORE`);
+  }
+  if (found.isDirectory()) throw new ForkliftError("invalid-input", `the store ${file} is a folder: name the store's file with --store`);
   try {
     return openStore(file);
   } catch (error) {
     if (error instanceof ForkliftError && error.code === "store-readonly") return openStoreForReading(file);
     throw error;
   }
+}
+
+/** Whether the store the options name exists (a command that only reads need not create it). */
+export function cliStoreExists(option: string | undefined): boolean {
+  return statSync(storePath(option), { throwIfNoEntry: false }) !== undefined;
 }
 
 /** Adds the --store option to a command. */
