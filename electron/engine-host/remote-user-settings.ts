@@ -5,10 +5,8 @@
  * towards a renderer (settings/get shows whether one is set) nor towards a sandbox.
  */
 import type { SettingsPatch } from "../../shared/protocol/settings.ts";
+import type { KeyStorage, UserSettings } from "../../core/engine/user-settings.ts";
 import type { LlmSecrets } from "../ipc/engine-control.ts";
-
-/** Where a key set in the studio is kept. */
-export type KeyStorage = "os-keychain" | "memory";
 
 /** What the main process answers to a saved change. */
 export interface SavedSettings {
@@ -16,15 +14,8 @@ export interface SavedSettings {
   keyStorage: KeyStorage;
 }
 
-/** The engine dependency `settings` (core/engine's UserSettings), kept by the main process. */
-export interface RemoteUserSettings {
-  llm(): LlmSecrets;
-  readonly keyStorage: KeyStorage;
-  update(patch: SettingsPatch): Promise<void>;
-}
-
 /** Settings that start from what the main process sent at init and persist through `save`. */
-export function remoteUserSettings(initial: SavedSettings, save: (patch: SettingsPatch) => Promise<SavedSettings>): RemoteUserSettings {
+export function remoteUserSettings(initial: SavedSettings, save: (patch: SettingsPatch) => Promise<SavedSettings>): UserSettings {
   let current: SavedSettings = { llm: { ...initial.llm }, keyStorage: initial.keyStorage };
   return {
     llm: () => ({ ...current.llm }),

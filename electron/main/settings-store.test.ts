@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { applyPatch, openSettingsStore } from "./settings-store.ts";
+import { openSettingsStore } from "./settings-store.ts";
 import type { SecretCipher } from "./settings-store.ts";
 
 /** A stand-in for safeStorage (it needs the Electron binary): real AES-256-GCM under a key that lives as long as the "OS keychain" object. */
@@ -65,7 +65,8 @@ describe("the settings store", () => {
     await store.update({ llm: { apiKey: null, baseUrl: null } });
     expect(store.current().llm).toEqual({ model: "other" });
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ version: 1, llm: { model: "other" } });
-    expect(applyPatch({ model: "m" }, { llm: { model: "   " } })).toEqual({});
+    await store.update({ llm: { model: "   " } });
+    expect(store.current().llm).toEqual({});
   });
 
   it("where the OS offers no real encryption, keeps the key in memory and never writes it", async () => {

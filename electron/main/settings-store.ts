@@ -9,6 +9,7 @@ import { chmod, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { SettingsPatch } from "../../shared/protocol/settings.ts";
+import { patchLlmSettings } from "../../core/engine/user-settings.ts";
 import type { LlmSecrets } from "../ipc/engine-control.ts";
 
 /** What encrypts the key: safeStorage in the app, anything with the same shape in a test. */
@@ -54,7 +55,7 @@ export async function openSettingsStore(file: string, cipher: SecretCipher): Pro
     update(patch) {
       // one change at a time, each computed from the one before it
       const change = writing.catch(() => undefined).then(async () => {
-        const next = applyPatch(llm, patch);
+        const next = patchLlmSettings(llm, patch);
         let nextEncryptedKey = encryptedKey;
         if (next.apiKey !== llm.apiKey) nextEncryptedKey = next.apiKey && cipher.available ? cipher.encrypt(next.apiKey).toString("base64") : undefined;
         const contents: SettingsFile = {
@@ -70,19 +71,6 @@ export async function openSettingsStore(file: string, cipher: SecretCipher): Pro
       return change;
     },
   };
-}
-
-/** Applies a settings patch to the LLM settings: a field left out stays, null or blank clears it. */
-export function applyPatch(current: LlmSecrets, patch: SettingsPatch): LlmSecrets {
-  const next: LlmSecrets = { ...current };
-  for (const key of ["baseUrl", "model", "apiKey"] as const) {
-    const value = patch.llm?.[key];
-    if (value === undefined) continue;
-    const kept = value?.trim();
-    if (kept) next[key] = kept;
-    else delete next[key];
-  }
-  return next;
 }
 
 async function load(file: string, warnings: string[]): Promise<SettingsFile> {

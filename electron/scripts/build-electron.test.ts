@@ -39,6 +39,8 @@ describe("build:electron", () => {
     expect(requires(main)).toContain("electron");
     expect(requires(main).filter((name) => name.startsWith("."))).toEqual([]);
     expect(main).toContain("forklift-app");
+    // the main process runs on Electron's ABI: it must never load the engine's native modules
+    for (const native of ["better-sqlite3", "@ast-grep/napi", "dockerode", "openai"]) expect(requires(main)).not.toContain(native);
     expect(main).not.toContain("import.meta");
   });
 });
