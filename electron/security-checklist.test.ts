@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { appEntryUrl, isAppUrl } from "./main/app-origin.ts";
+import { appEntryUrl, entryUrlFor, isAppUrl } from "./main/app-origin.ts";
 import { appSchemePrivileges } from "./main/app-protocol.ts";
 import { rendererCsp } from "./main/content-security-policy.ts";
 import { isTrustedSender } from "./main/ipc-sender.ts";
@@ -152,6 +152,8 @@ describe("17. Validate the sender of all IPC messages", () => {
 describe("18. Avoid usage of the file:// protocol and prefer usage of custom protocols", () => {
   it("serves the renderer over forklift-app:// (standard, secure) and never loads file://", () => {
     expect(appEntryUrl).toBe("forklift-app://app/index.html");
+    expect(entryUrlFor(["electron", "main.cjs", "--demo"])).toBe("forklift-app://app/index.html?demo=1");
+    expect(isAppUrl(entryUrlFor(["--demo"]))).toBe(true);
     expect(appSchemePrivileges.privileges).toMatchObject({ standard: true, secure: true });
     expect(appSchemePrivileges.privileges).not.toHaveProperty("bypassCSP");
     expect(mainSource).not.toMatch(/loadFile\(|file:\/\//);

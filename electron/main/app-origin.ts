@@ -11,6 +11,11 @@ export const appHost = "app";
 /** The page the window opens. */
 export const appEntryUrl = `${appScheme}://${appHost}/index.html`;
 
+/** The page to open for these command-line arguments: `--demo` (npm start) opens it with the demo ready, as the browser host's `?demo=1`. */
+export function entryUrlFor(argv: readonly string[]): string {
+  return argv.includes("--demo") ? `${appEntryUrl}?demo=1` : appEntryUrl;
+}
+
 /**
  * Whether `url` is a page or resource of the app's own origin. `URL.origin` is "null" for a
  * non-special scheme in Node, so protocol and host are compared instead; credentials and an

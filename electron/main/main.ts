@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, protocol, session, shell } from "electron";
 import type { IpcMainEvent, IpcMainInvokeEvent } from "electron";
-import { appEntryUrl, appScheme } from "./app-origin.ts";
+import { appScheme, entryUrlFor } from "./app-origin.ts";
 import { appSchemePrivileges, createAppProtocolHandler } from "./app-protocol.ts";
 import { chooseEngineLaunch } from "./engine-launch.ts";
 import type { EngineLaunch } from "./engine-launch.ts";
@@ -89,7 +89,16 @@ async function start(): Promise<void> {
     log,
   );
   studio.once("ready-to-show", () => studio.show());
-  await studio.loadURL(appEntryUrl);
+  const pageDeaths: number[] = [];
+  studio.webContents.on("render-process-gone", (_event, details) => {
+    if (details.reason === "clean-exit" || quitting) return;
+    const now = Date.now();
+    pageDeaths.push(now);
+    if (pageDeaths.filter((at) => now - at < 60_000).length >= 3) return fail(new Error(`the studio page keeps ending (${details.reason}); see the messages above`));
+    log(`forklift: the studio page ended (${details.reason}); reloading it`);
+    studio.webContents.reload();
+  });
+  await studio.loadURL(entryUrlFor(process.argv));
 }
 
 /** Starts the engine process and restarts it (reloading the window, which reconnects) if it dies; gives up after 3 deaths in a minute. */

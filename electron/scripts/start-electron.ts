@@ -1,14 +1,17 @@
 /**
- * The Electron branch of `npm start`: where Electron's binary is installed, builds the bundles
- * (build:electron, about a second) and opens the studio window; the engine runs under the Node
- * that runs this script (FORKLIFT_NODE, see engine-launch.ts). Where the binary is missing it
- * says why, and the start script falls back to the browser host. The renderer must be built
- * first (the start script does it when stale).
+ * `npm start`: the studio with the demo ready, in the desktop window where Electron's binary is
+ * installed, otherwise (after one line saying why) in the browser host, through core's
+ * startStudio (which builds the renderer first when stale). The window builds the bundles
+ * (build:electron, about a second) and runs the engine under the Node that runs this script
+ * (FORKLIFT_NODE, see engine-launch.ts), on the CLI's store (.forklift/forklift.db here, or
+ * FORKLIFT_STORE), so it shows the sessions the CLI ran.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { startStudio } from "../../core/hosts/cli/start-studio.ts";
+import type { DesktopWindow } from "../../core/hosts/cli/start-studio.ts";
 import { buildElectron, repositoryRoot } from "./build-electron.ts";
 
 /** The Electron executable npm installed (node_modules/electron/dist/…), or why it is not there. */
@@ -16,7 +19,7 @@ export function electronBinary(root = repositoryRoot): { ok: true; path: string 
   const pkg = path.join(root, "node_modules", "electron");
   const pathFile = path.join(pkg, "path.txt");
   if (!existsSync(path.join(pkg, "dist")) || !existsSync(pathFile)) {
-    return { ok: false, reason: "Electron's binary is not installed (node_modules/electron/dist is missing: GitHub was unreachable at install; retry with node node_modules/electron/install.js)" };
+    return { ok: false, reason: "Electron's binary is not installed (node_modules/electron/dist is missing: the install skipped it or could not reach GitHub; fetch it with node node_modules/electron/install.js)" };
   }
   const executable = path.join(pkg, "dist", readFileSync(pathFile, "utf8").trim());
   return existsSync(executable) ? { ok: true, path: executable } : { ok: false, reason: `Electron's binary is missing at ${executable}: reinstall it with node node_modules/electron/install.js` };
@@ -28,7 +31,7 @@ export async function startElectron(executable: string, args: readonly string[] 
   const child = spawn(executable, [path.join(repositoryRoot, "dist", "electron", "main.cjs"), ...args], {
     cwd: repositoryRoot,
     stdio: "inherit",
-    env: { ...process.env, FORKLIFT_NODE: process.env.FORKLIFT_NODE ?? process.execPath },
+    env: { ...process.env, FORKLIFT_NODE: process.env.FORKLIFT_NODE ?? process.execPath, FORKLIFT_STORE: process.env.FORKLIFT_STORE ?? path.resolve(".forklift", "forklift.db") },
   });
   const stop = () => child.kill("SIGTERM");
   process.once("SIGINT", stop);
@@ -36,11 +39,18 @@ export async function startElectron(executable: string, args: readonly string[] 
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 130 : 1))));
 }
 
+/** The desktop window for startStudio: "unavailable", after one line saying why, where the binary is missing. */
+export function electronWindow(args: readonly string[], binary = electronBinary()): DesktopWindow {
+  return async () => {
+    if (!binary.ok) {
+      process.stdout.write(`start: no desktop window: ${binary.reason}; opening the studio in the browser instead\n`);
+      return "unavailable";
+    }
+    return startElectron(binary.path, ["--demo", ...args.filter((arg) => arg !== "--no-open")]);
+  };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const binary = electronBinary();
-  if (!binary.ok) {
-    console.error(`forklift: ${binary.reason}`);
-    process.exit(3);
-  }
-  process.exitCode = await startElectron(binary.path, process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  process.exitCode = await startStudio(argv, electronWindow(argv));
 }
