@@ -37,7 +37,8 @@ export function Inspector() {
   return (
     <div className="inspector" data-testid="inspector" data-node-id={node.id}>
       <NodeSummary node={node} />
-      <NodeActionsBar node={node} />
+      {/* keyed by node: a branch name or hint typed for one node never carries over to the next */}
+      <NodeActionsBar key={node.id} node={node} />
       <div className="inspector-main">
         {mode === "edit" && <EditView nodeId={node.id} />}
         {mode === "compare" && compareId !== undefined && <CompareView leftId={node.id} rightId={compareId} />}
