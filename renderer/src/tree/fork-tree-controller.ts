@@ -80,6 +80,8 @@ export class ForkTreeController {
   private sessionId: string | undefined;
   private nextLayoutAt = -Infinity;
   private revealPending: string | undefined;
+  /** The viewport this controller last chose itself while following the tree (see {@link following}). */
+  private autoViewport: Viewport | undefined;
 
   /** Asks for a frame (many calls before it comes cost one frame). */
   request = (): void => {
@@ -112,8 +114,8 @@ export class ForkTreeController {
       const started = performance.now();
       const anchored = this.model.relayout(now, this.view.viewport, this.size, selectedId);
       this.nextLayoutAt = now + Math.max(relayoutEveryMs, (performance.now() - started) / relayoutShare);
-      const initial = this.view.viewport === undefined ? this.initialView() : anchored;
-      if (initial && initial !== this.view.viewport) state.setViewport(initial);
+      const next = this.following() ? this.followView(anchored) : anchored;
+      if (next && next !== this.view.viewport) state.setViewport(next);
     }
     if (this.revealPending !== undefined && this.model.layout?.forest.slot.has(this.revealPending)) {
       const id = this.revealPending;
@@ -133,6 +135,24 @@ export class ForkTreeController {
     this.updateHitItems(viewport);
     if (this.model.gliding(now)) this.request();
   };
+
+  /** Whether the view still follows the tree as it grows: nobody moved it since it was placed automatically. */
+  private following(): boolean {
+    return this.view.viewport === undefined || this.view.viewport === this.autoViewport;
+  }
+
+  /**
+   * The view while it follows a growing tree: the whole tree while it fits readably (a live search
+   * stays in sight without pressing Fit), else the first view once and then the anchored one.
+   */
+  private followView(anchored: Viewport | undefined): Viewport | undefined {
+    const first = this.view.viewport === undefined;
+    const layout = this.model.layout;
+    const fit = layout && layout.forest.nodes.length > 0 ? fitView(layoutBounds(layout.rows, layout.levels), this.size) : undefined;
+    const next = fit && fit.zoom >= 0.6 ? fit : first ? this.initialView() : anchored;
+    this.autoViewport = fit && fit.zoom >= 0.6 ? next : undefined;
+    return next;
+  }
 
   /** The first view of a tree: all of it when it fits readably, else its best node (or root) in the middle at a readable zoom. */
   private initialView(): Viewport | undefined {
