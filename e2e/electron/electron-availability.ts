@@ -16,7 +16,7 @@ export function electronExecutable(): { ok: true; path: string } | { ok: false; 
   const dist = path.join(pkg, "dist");
   const pathFile = path.join(pkg, "path.txt");
   if (!existsSync(dist) || !existsSync(pathFile)) {
-    return { ok: false, reason: "Electron binary not installed: node_modules/electron/dist missing — GitHub unreachable at install (on a machine that reaches it: node node_modules/electron/install.js)" };
+    return { ok: false, reason: "Electron binary not installed: node_modules/electron/dist missing — the install skipped it (ELECTRON_SKIP_BINARY_DOWNLOAD) or could not reach GitHub (on a machine that reaches it: node node_modules/electron/install.js)" };
   }
   const executable = path.join(dist, readFileSync(pathFile, "utf8").trim());
   if (!existsSync(executable)) return { ok: false, reason: `Electron binary missing at ${path.relative(repositoryRoot, executable)}: reinstall it with node node_modules/electron/install.js` };

@@ -116,7 +116,8 @@ test.describe("the Electron studio", () => {
       } catch {
         evalRan = false;
       }
-      const opened = window.open("https://example.com/");
+      // http, not https: the guards would hand an https page to the user's browser, opening a tab on the machine running the test
+      const opened = window.open("http://example.com/");
       const fetched = await fetch("https://example.com/").then(
         () => "fetched",
         () => "refused",
@@ -124,7 +125,7 @@ test.describe("the Electron studio", () => {
       return { inline: scope.__inlineRan === true, evalRan, opened: opened !== null, fetched };
     });
     expect(outcome).toEqual({ inline: false, evalRan: false, opened: false, fetched: "refused" });
-    await page.evaluate(() => void (window.location.href = "https://example.com/"));
+    await page.evaluate(() => void (window.location.href = "http://example.com/"));
     await page.waitForTimeout(500);
     expect(page.url()).toBe("forklift-app://app/index.html");
     expect(app.windows()).toHaveLength(1);
