@@ -45,6 +45,11 @@ describe("YAML syntax errors", () => {
     expect(problems("goal: g\ntargets: [\n  {id: a, rule: {pattern: x}}\nsearch: {}\n")).toEqual(["spec.yml:2:10: the [ opened here is never closed with ]"]);
   });
 
+  it("are cut at 300 characters when the parser quotes a huge token", () => {
+    const line = formatSpecProblem("spec.yml", { line: 3, column: 1, path: "", message: `Unexpected scalar token in YAML stream: "${"x".repeat(5000)}"` });
+    expect(line).toBe(`spec.yml:3:1: Unexpected scalar token in YAML stream: "${"x".repeat(300 - 41)}…`);
+  });
+
   it("points at an alias whose anchor does not exist", () => {
     expect(problems("goal: *nope\ntargets: []\n")).toEqual(["spec.yml:1:7: Unresolved alias (the anchor must be set before the alias): nope"]);
   });

@@ -50,6 +50,21 @@ describe("loadSpec", () => {
     });
   });
 
+  it("refuses the wrong file in one short line: one over 1 MiB, one that is not UTF-8 text", async () => {
+    const huge = path.join(scratch, "huge.yml");
+    await writeFile(huge, `goal: g\n${"# padding\n".repeat(120_000)}`);
+    await expect(loadSpec(huge)).rejects.toMatchObject({
+      code: "invalid-spec",
+      message: `${huge}:1:1: the spec is 1172 KiB, over 1024 KiB: a migration spec is a short YAML file; is this the right file?`,
+    });
+    const binary = path.join(scratch, "binary.yml");
+    await writeFile(binary, Buffer.concat([Buffer.from("goal: g\ntargets: "), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1])]));
+    await expect(loadSpec(binary)).rejects.toMatchObject({ code: "invalid-spec", message: `${binary}:2:10: not UTF-8 text (a migration spec is a YAML file): is this the right file?` });
+    const nul = path.join(scratch, "nul.yml");
+    await writeFile(nul, "goal: g\0\n");
+    await expect(loadSpec(nul)).rejects.toMatchObject({ code: "invalid-spec", message: `${nul}:1:8: not UTF-8 text (a migration spec is a YAML file): is this the right file?` });
+  });
+
   it("throws not-found for a missing file", async () => {
     await expect(loadSpec(path.join(scratch, "absent.yml"))).rejects.toMatchObject({ code: "not-found" });
   });

@@ -106,5 +106,9 @@ function unknownKeyMessage(key: string, known: string[]): string {
 
 /** One problem as one line: `spec.yml:12:5: checks[0].timeoutSec: expected a positive number, got "ten"`. */
 export function formatSpecProblem(fileName: string, problem: SpecProblem): string {
-  return `${fileName}:${problem.line}:${problem.column}: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`;
+  const message = problem.message.length > maxProblemChars ? `${problem.message.slice(0, maxProblemChars)}…` : problem.message;
+  return `${fileName}:${problem.line}:${problem.column}: ${problem.path ? `${problem.path}: ` : ""}${message}`;
 }
+
+/** A problem's message is cut here: a parser quoting a huge token (the wrong file) must not flood the terminal. */
+const maxProblemChars = 300;
