@@ -14,7 +14,9 @@ const looseness: Record<StrategyName, string> = {
   "normalized-whitespace": " (ignoring whitespace and quote or dash styles)",
   "blank-lines": " (ignoring blank lines)",
   elision: " (its pieces around `...` fit in several ways)",
+  fragment: " (as part of a line)",
   fuzzy: " (approximately)",
+  "stale-context": " (approximately)",
 };
 
 /** The model-readable text for one failed block: what happened, the file's real lines when useful, what to resend. */

@@ -19,7 +19,7 @@ export function locateBlock(file: FileIndex, block: PreparedBlock, ladder: reado
     const outcome = strategy.locate(file, block);
     switch (outcome.kind) {
       case "unique":
-        return { kind: "found", strategy: strategy.name, alignment: outcome.alignment };
+        return { kind: "found", strategy: outcome.named ?? strategy.name, alignment: outcome.alignment };
       case "ambiguous":
         return { kind: "ambiguous", strategy: strategy.name, count: outcome.count, places: outcome.places };
       case "none":

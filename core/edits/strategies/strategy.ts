@@ -10,7 +10,9 @@ export const strategyNames = [
   "normalized-whitespace",
   "blank-lines",
   "elision",
+  "fragment",
   "fuzzy",
+  "stale-context",
 ] as const;
 
 /** The name of a matching strategy. */
@@ -48,7 +50,7 @@ export interface StaleHint {
 
 /** What one strategy found: exactly one place, several, or none. */
 export type StrategyOutcome =
-  | { kind: "unique"; alignment: Alignment }
+  | { kind: "unique"; alignment: Alignment; /** Reported instead of the strategy's own name (a finer kind of match). */ named?: StrategyName }
   | { kind: "ambiguous"; count: number; places: LineRange[] }
   | { kind: "none"; stale?: StaleHint };
 
