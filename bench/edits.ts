@@ -5,6 +5,7 @@
  * defect that must be refused) applied to the blocks. Prints per-class and overall accuracy,
  * time per edit by file size, and BENCH lines. EDITS_BENCH_PER_CLASS changes the corpus size.
  */
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyEditText } from "../core/edits/index.ts";
 import type { ApplyResult } from "../core/edits/index.ts";
@@ -187,6 +188,7 @@ for (const id of shownIds) {
   const m = measured[id];
   if (!m) continue;
   console.log(`\n--- case #${id} (${m.c.cls.name}, ${m.c.file}): ${m.outcome}\n${m.c.reply}`);
+  if (process.env.EDITS_BENCH_DUMP) writeFileSync(path.join(process.env.EDITS_BENCH_DUMP, `case-${id}.json`), JSON.stringify({ files: m.c.files, edits: m.c.reply, expected: m.c.expected }));
   if (m.result.kind === "failed") console.log(m.result.message);
   else {
     for (const [file, content] of Object.entries(m.c.expected ?? {})) {

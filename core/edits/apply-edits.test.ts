@@ -52,9 +52,14 @@ describe("several blocks", () => {
     expect(result).toMatchObject({ matches: [{ block: 1, firstLine: 4, lastLine: 4 }, { block: 2, firstLine: 1, lastLine: 2 }] });
   });
 
-  it("does not see text inserted by another block", () => {
+  it("lets a block edit what an earlier block wrote (then the blocks apply one after another)", () => {
     const blocks = [makeBlock("a.ts", "one();", "one();\nsix();", 1), makeBlock("a.ts", "six();", "SIX();", 2)];
-    expect(applyEdits({ "a.ts": file }, blocks)).toMatchObject({ kind: "failed", errors: [{ block: 2, failure: { kind: "not-found" } }] });
+    expect(changed(applyEdits({ "a.ts": file }, blocks))).toBe("one();\nSIX();\ntwo();\nthree();\nfour();\nfive();\n");
+  });
+
+  it("does not see text a later block inserts", () => {
+    const blocks = [makeBlock("a.ts", "six();", "SIX();", 1), makeBlock("a.ts", "one();", "one();\nsix();", 2)];
+    expect(applyEdits({ "a.ts": file }, blocks)).toMatchObject({ kind: "failed", errors: [{ block: 1, failure: { kind: "not-found" } }] });
   });
 
   it("refuses overlapping blocks and names both", () => {

@@ -1,14 +1,12 @@
 import type { BlockMatch } from "./apply-result.ts";
 import type { BlockError, LineSpan } from "./block-error.ts";
-import { buildReplacement } from "./build-replacement.ts";
 import type { Replacement } from "./build-replacement.ts";
-import { closestLines } from "./closest-lines.ts";
 import type { EditBlock } from "./edit-block.ts";
 import { FileIndex } from "./file-index.ts";
 import { blockError } from "./format-failure.ts";
-import { locateBlock } from "./locate-block.ts";
+import { placeBlock } from "./place-block.ts";
+import type { PlacementRules } from "./place-block.ts";
 import { isPlaceholderLine } from "./placeholder-line.ts";
-import { prepareBlock } from "./prepare-block.ts";
 import type { Strategy } from "./strategies/strategy.ts";
 import { hasFinalNewline, joinDocument, splitDocument } from "./text-document.ts";
 import type { TextDocument } from "./text-document.ts";
@@ -61,62 +59,60 @@ export function applyToFile(
     matches.push({ block: creator.index, path, strategy: "create", firstLine: 1, lastLine: creator.replace.length });
   }
   const document = splitDocument(base);
-  const file = new FileIndex(document);
+  const rules: PlacementRules = { ladder, loose: ladder.length > 1 };
+  const edits = blocks.filter((block) => block !== creator);
   const located: Located[] = [];
-  for (const block of blocks) {
-    if (block === creator) continue;
+  const failures: BlockError[] = [];
+  const file = new FileIndex(document);
+  for (const block of edits) {
     if (block.search.length === 0) {
       if (base === "" && original !== undefined && blocks.length === 1) {
         // An empty file gets its first content the way a new one would.
         return { content: creationText(block.replace), matches: [createMatch(block, path)], errors };
       }
-      errors.push(blockError(block.index, path, { kind: "file-exists", createdBy: creator?.index }));
+      failures.push(blockError(block.index, path, { kind: "file-exists", createdBy: creator?.index }));
       continue;
     }
-    const prepared = prepareBlock(block);
-    if (!prepared.ok) {
-      errors.push(blockError(block.index, path, prepared.problem));
-      continue;
-    }
-    const outcome = locateBlock(file, prepared.prepared, ladder);
-    switch (outcome.kind) {
-      case "found": {
-        const { alignment } = outcome;
-        const built = buildReplacement(document, prepared.prepared, alignment);
-        if (!built.ok) {
-          const span = { first: alignment.start + 1, last: alignment.end };
-          errors.push(blockError(block.index, path, { kind: "unclear-indentation", span }));
-          break;
-        }
-        located.push({ block, strategy: outcome.strategy, start: alignment.start, end: alignment.end, replacement: built.replacement });
-        break;
-      }
-      case "ambiguous": {
-        const places = outcome.places.map((p) => ({ first: p.from + 1, last: p.to }));
-        errors.push(blockError(block.index, path, { kind: "ambiguous", strategy: outcome.strategy, count: outcome.count, places }));
-        break;
-      }
-      case "not-found": {
-        if (prepared.prepared.elisionMismatch) {
-          errors.push(blockError(block.index, path, prepared.prepared.elisionMismatch));
-        } else if (outcome.stale) {
-          const { start, end, differing } = outcome.stale;
-          const excerpt = { first: start + 1, lines: document.lines.slice(start, end), differing: differing.map((d) => d.file + 1) };
-          const changedLines = differing.filter((d) => prepared.prepared.changed[d.search]).map((d) => d.file + 1);
-          errors.push(blockError(block.index, path, { kind: "stale", excerpt, changedLines }));
-        } else {
-          errors.push(blockError(block.index, path, { kind: "not-found", excerpt: closestLines(file, prepared.prepared.search) }));
-        }
-        break;
-      }
+    const placement = placeBlock(document, file, block, rules);
+    if (placement.kind === "failed") failures.push(blockError(block.index, path, placement.failure));
+    else located.push({ block, strategy: placement.strategy, start: placement.start, end: placement.end, replacement: placement.replacement });
+  }
+  failures.push(...overlaps(path, located));
+  const notFound = failures.length > 0 && failures.every((f) => f.failure.kind === "not-found" || f.failure.kind === "stale");
+  if (notFound && rules.loose) {
+    // Blocks written one after another, each against the file as the ones before it left it (SEARCH quoting an earlier block's REPLACE).
+    const sequential = applyInOrder(document, edits, rules);
+    if (sequential) {
+      matches.push(...sequential.located.map((l) => ({ block: l.block.index, path, strategy: l.strategy, firstLine: l.start + 1, lastLine: l.end })));
+      return { content: finish(document, sequential.document), matches, errors };
     }
   }
-  errors.push(...overlaps(path, located));
+  errors.push(...failures);
   if (errors.length > 0) return { content: undefined, matches, errors };
   for (const l of located) {
     matches.push({ block: l.block.index, path, strategy: l.strategy, firstLine: l.start + 1, lastLine: l.end });
   }
   return { content: splice(document, located), matches, errors };
+}
+
+/**
+ * Applies the blocks in reply order, each placed in the text the previous ones produced, as a
+ * model that writes a later block against its earlier edits expects. Used only when some block
+ * was not found in the original (blocks found there but overlapping stay refused); undefined if
+ * some block cannot be placed this way either (then the original failure stands).
+ */
+function applyInOrder(original: TextDocument, blocks: readonly EditBlock[], rules: PlacementRules): { document: TextDocument; located: Located[] } | undefined {
+  if (blocks.length < 2 || blocks.some((block) => block.search.length === 0)) return undefined;
+  let document = original;
+  const located: Located[] = [];
+  for (const block of blocks) {
+    const placement = placeBlock(document, new FileIndex(document), block, rules);
+    if (placement.kind === "failed") return undefined;
+    const l = { block, strategy: placement.strategy, start: placement.start, end: placement.end, replacement: placement.replacement };
+    located.push(l);
+    document = spliced(document, [l]);
+  }
+  return { document, located };
 }
 
 function createMatch(block: EditBlock, path: string): BlockMatch {
@@ -156,19 +152,30 @@ function spanOf(located: Located): LineSpan {
   return { first: located.start + 1, last: located.end };
 }
 
-/** Puts every replacement into the document and writes it out, keeping its BOM and its final newline (or lack of one). */
-function splice(document: TextDocument, located: readonly Located[]): string {
+/** The document with every replacement put in (line endings of new lines still to be settled by {@link finish}). */
+function spliced(document: TextDocument, located: readonly Located[]): TextDocument {
   const lines = [...document.lines];
   const eols = [...document.eols];
   for (const l of [...located].sort((a, b) => b.start - a.start)) {
     lines.splice(l.start, l.end - l.start, ...l.replacement.lines);
     eols.splice(l.start, l.end - l.start, ...l.replacement.eols);
   }
-  const finalNewline = hasFinalNewline(document);
+  return { ...document, lines, eols };
+}
+
+/** Writes an edited document out, keeping the original's BOM and its final newline (or lack of one). */
+function finish(original: TextDocument, edited: TextDocument): string {
+  const eols = [...edited.eols];
+  const finalNewline = hasFinalNewline(original);
   for (let i = 0; i < eols.length; i++) {
     const last = i === eols.length - 1;
     if (last && !finalNewline) eols[i] = "";
-    else if (eols[i] === "") eols[i] = document.eol;
+    else if (eols[i] === "") eols[i] = original.eol;
   }
-  return joinDocument({ ...document, lines, eols });
+  return joinDocument({ ...edited, eols });
+}
+
+/** Puts every replacement into the document and writes it out. */
+function splice(document: TextDocument, located: readonly Located[]): string {
+  return finish(document, spliced(document, located));
 }

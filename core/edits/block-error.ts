@@ -28,7 +28,9 @@ export type BlockFailure =
   | { kind: "overlap"; span: LineSpan; other: number; otherSpan: LineSpan }
   | { kind: "placeholder"; line: number; text: string }
   | { kind: "unclear-indentation"; span: LineSpan }
-  | { kind: "elision-mismatch"; searchCount: number; replaceCount: number };
+  | { kind: "elision-mismatch"; searchCount: number; replaceCount: number }
+  /** SEARCH carried line numbers copied from an excerpt: they disagree with where it was found, or only some REPLACE lines carry them (claimed undefined). */
+  | { kind: "line-numbers"; style: string; claimed: LineSpan | undefined; found: LineSpan | undefined };
 
 /** One block's failure: which block, which file, why, and the model-readable text for it. */
 export interface BlockError {

@@ -85,6 +85,13 @@ export function formatBlockError(block: number | undefined, path: string | undef
         `Each \`...\` in SEARCH needs a \`...\` in REPLACE at the same place (the code it stands for is kept as it ` +
         `is); or write SEARCH without \`...\`, and ${resend}.`
       );
+    case "line-numbers":
+      return failure.claimed === undefined || failure.found === undefined
+        ? `${who}: SEARCH's lines start with line numbers, and only some of REPLACE's lines do, so which lines are code cannot ` +
+            `be told. Copy the lines without their numbers and ${resend}.`
+        : `${who}: SEARCH's lines start with line numbers (\`${failure.style.replace(/\t/g, "\\t")}\`) saying lines ${span(failure.claimed)}, ` +
+            `but without them SEARCH is at lines ${span(failure.found)} of ${file}. Line numbers are not part of the file: copy ` +
+            `SEARCH and REPLACE without them, from the file's current lines, and ${resend}.`;
     default:
       return assertNever(failure, "block failure");
   }

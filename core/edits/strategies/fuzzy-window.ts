@@ -1,7 +1,6 @@
 import { isBlank, lineKey } from "../line-keys.ts";
 import type { FileIndex } from "../file-index.ts";
 import type { PreparedBlock } from "../prepare-block.ts";
-import { editDistance } from "../similarity.ts";
 import { alignWindow } from "./window-alignment.ts";
 import type { WindowAlignment } from "./window-alignment.ts";
 import { placesShown } from "./strategy.ts";
@@ -9,20 +8,22 @@ import type { Alignment, LineRange, StaleHint, Strategy, StrategyOutcome } from 
 import { changesAreAnchored } from "./hunk-anchors.ts";
 import { isConfirmedTypo } from "./typo.ts";
 
-/** A SEARCH line found in more places than this does not vote for a window (a lone brace says little). */
-const maxVotesPerLine = 50;
-/** At most this many candidate windows are aligned. */
-const maxCandidates = 12;
+/** Past this many (line, position) votes the file is too repetitive for SEARCH to be placed approximately. */
+const maxVotingWork = 100_000;
+/** Past this many windows to judge, no place can be told apart from the others well enough. */
+const maxCandidates = 300;
 /** Lines of the file taken beyond SEARCH's length on each side, for lines the file gained since the model read it. */
 const minSlack = 3;
 /** Of SEARCH's non-blank lines, at least this share must be found unchanged at the place. */
 const minExactShare = 0.5;
-/** Lines longer than this are compared by equality only (edit distance is quadratic). */
-const maxLineLength = 500;
+/** What a differing line costs when windows are compared: a typo (a word misspelled by a character or two) … */
+const typoCost = 1;
+/** … and any other difference: a line changed otherwise, missing, or added (what a file that moved on shows). */
+const changeCost = 3;
 
 interface Candidate {
   window: WindowAlignment;
-  /** Characters to edit to turn the window into SEARCH (normalized lines; a missing or extra line costs its length). */
+  /** How far the window is from SEARCH: {@link typoCost} per mistyped line, {@link changeCost} per other differing, missing or extra line. */
   distance: number;
   /** Non-blank SEARCH lines found unchanged. */
   exact: number;
@@ -49,14 +50,13 @@ export const fuzzyWindow: Strategy = {
     const search = block.search;
     const nonBlank = search.filter((line) => !isBlank(line)).length;
     if (nonBlank < 2) return { kind: "none" };
-    const candidates = candidateWindows(file, block).map((window) => judge(file, block, window, nonBlank));
-    if (candidates.length === 0) return { kind: "none" };
+    const candidates = candidateWindows(file, block, nonBlank);
+    if (candidates === undefined || candidates.length === 0) return { kind: "none" };
     const byDistance = [...candidates].sort((a, b) => a.distance - b.distance || a.window.start - b.window.start);
-    const valid = byDistance.filter((c) => c.valid && c.exact >= Math.max(2, Math.ceil(minExactShare * nonBlank)));
-    const winner = valid[0];
+    const winner = byDistance.find((c) => isWinnable(c, nonBlank));
     if (winner) {
-      // Every other window, applicable or not, must need at least 3 × the winner's edits + 3 to become SEARCH.
-      const rivals = byDistance.filter((c) => c !== winner && !overlaps(c.window, winner.window) && c.distance < 3 * winner.distance + 3);
+      // Every other window, applicable or not, must differ from SEARCH by at least one whole line more.
+      const rivals = byDistance.filter((c) => c !== winner && !overlaps(c.window, winner.window) && c.distance < winner.distance + changeCost);
       if (rivals.length === 0) return { kind: "unique", alignment: alignmentOf(winner.window), ...(winner.typosOnly ? {} : { named: "stale-context" as const }) };
       const close = [winner, ...rivals.filter((c) => c.valid)];
       if (close.length > 1) {
@@ -68,31 +68,62 @@ export const fuzzyWindow: Strategy = {
   },
 };
 
-/** Windows of the file where SEARCH's lines vote for the same offset, the most voted first. */
-function candidateWindows(file: FileIndex, block: PreparedBlock): WindowAlignment[] {
+/** Whether the block may be applied at a candidate: every change holds there and at least half of SEARCH is unchanged. */
+function isWinnable(c: Candidate, nonBlank: number): boolean {
+  return c.valid && c.exact >= Math.max(2, Math.ceil(minExactShare * nonBlank));
+}
+
+/**
+ * Every window that could win or rival the winner, judged. SEARCH's lines vote for offsets
+ * (where they occur, minus their index); a window around an offset can hold at most the votes
+ * within its slack as unchanged lines, so its distance is at least the non-blank lines left
+ * over. Windows are judged from the most promising down until none left could win or come
+ * within a line of the best applicable one. Undefined when that takes too many windows (a file
+ * too repetitive to be sure) or the lines occur too often.
+ */
+function candidateWindows(file: FileIndex, block: PreparedBlock, nonBlank: number): Candidate[] | undefined {
   const search = block.search;
   const votes = new Map<number, number>();
-  search.forEach((line, i) => {
-    if (isBlank(line)) return;
-    const positions = file.positions("normalized", lineKey(line, "normalized"));
-    if (positions.length > maxVotesPerLine) return;
+  let work = 0;
+  for (let i = 0; i < search.length; i++) {
+    if (isBlank(search[i]!)) continue;
+    const positions = file.positions("normalized", lineKey(search[i]!, "normalized"));
+    work += positions.length;
+    if (work > maxVotingWork) return undefined;
     for (const p of positions) votes.set(p - i, (votes.get(p - i) ?? 0) + 1);
-  });
-  const offsets = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, maxCandidates);
+  }
   const slack = Math.max(minSlack, Math.ceil(search.length / 4));
+  const offsets = [...votes.keys()].sort((a, b) => a - b);
+  // The votes an offset's window can hold: those of every offset within its slack.
+  const potential = new Map<number, number>();
+  let low = 0;
+  let high = 0;
+  let sum = 0;
+  for (const offset of offsets) {
+    while (high < offsets.length && offsets[high]! <= offset + slack) sum += votes.get(offsets[high++]!)!;
+    while (offsets[low]! < offset - slack) sum -= votes.get(offsets[low++]!)!;
+    potential.set(offset, sum);
+  }
+  const order = [...offsets].sort((a, b) => potential.get(b)! - potential.get(a)! || a - b);
+  const winnable = Math.max(2, Math.ceil(minExactShare * nonBlank));
   const seen = new Set<string>();
-  const windows: WindowAlignment[] = [];
-  for (const [offset] of offsets) {
-    const from = Math.max(0, offset - slack);
-    const to = Math.min(file.lines.length, offset + search.length + slack);
-    const window = alignWindow(file, search, from, to);
+  const judged: Candidate[] = [];
+  let bestValid = Infinity;
+  for (const offset of order) {
+    const most = potential.get(offset)!;
+    const least = (nonBlank - Math.min(nonBlank, most)) * typoCost;
+    if (most < winnable && (bestValid === Infinity || least >= bestValid + changeCost)) break;
+    if (judged.length >= maxCandidates) return undefined;
+    const window = alignWindow(file, search, Math.max(0, offset - slack), Math.min(file.lines.length, offset + search.length + slack));
     if (!window) continue;
     const key = window.match.join(",");
     if (seen.has(key)) continue;
     seen.add(key);
-    windows.push(window);
+    const candidate = judge(file, block, window, nonBlank);
+    judged.push(candidate);
+    if (isWinnable(candidate, nonBlank)) bestValid = Math.min(bestValid, candidate.distance);
   }
-  return windows;
+  return judged;
 }
 
 function judge(file: FileIndex, block: PreparedBlock, window: WindowAlignment, nonBlank: number): Candidate {
@@ -110,27 +141,24 @@ function judge(file: FileIndex, block: PreparedBlock, window: WindowAlignment, n
     }
     if (status === "modified") {
       const fileLine = file.lines[window.match[i]!]!;
-      distance += lineDistance(lineKey(line, "normalized"), lineKey(fileLine, "normalized"));
       const typo = isConfirmedTypo(line, fileLine, undefined);
+      if (!blank || !isBlank(fileLine)) distance += typo ? typoCost : changeCost;
       if (!typo) typosOnly = false;
       if (block.changed[i] && !isConfirmedTypo(line, fileLine, replaced)) changedHold = false;
       return;
     }
-    distance += lineKey(line, "normalized").length;
-    if (!blank) typosOnly = false;
+    if (!blank) {
+      distance += changeCost;
+      typosOnly = false;
+    }
     if (block.changed[i]) changedHold = false;
   });
-  const claimed = new Set(window.match);
-  for (let j = window.start; j < window.end; j++) if (!claimed.has(j)) distance += lineKey(file.lines[j]!, "normalized").length;
+  distance += changeCost * window.extraLines;
   if (window.extraLines > 0) typosOnly = false;
   const valid = changedHold && changesAreAnchored(file, block, window);
   return { window, distance, exact, valid, typosOnly: typosOnly && exact >= nonBlank - 2 };
 }
 
-function lineDistance(a: string, b: string): number {
-  const longer = Math.max(a.length, b.length);
-  return longer > maxLineLength ? longer : editDistance(a, b);
-}
 
 function overlaps(a: WindowAlignment, b: WindowAlignment): boolean {
   return a.start < b.end && b.start < a.end;

@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits } from "./apply-edits.ts";
+import type { ApplyResult } from "./apply-result.ts";
+import { makeBlock } from "./testing-helpers.ts";
+
+/** Applies one block to a.ts: the new content and the strategy, or the failure. */
+function apply1(file: string, search: string, replace: string): { content?: string; strategy?: string; result: ApplyResult } {
+  const result = applyEdits({ "a.ts": file }, [makeBlock("a.ts", search, replace, 1)]);
+  if (result.kind === "failed") return { result };
+  return { content: result.changes["a.ts"] ?? file, strategy: result.matches[0]?.strategy, result };
+}
+
+function failure(out: { result: ApplyResult }): unknown {
+  return out.result.kind === "failed" ? out.result.errors[0]?.failure : undefined;
+}
+
+const service = [
+  "import { Store } from './store';",
+  "",
+  "export class CartService {",
+  "  private readonly store = new Store();",
+  "",
+  "  async total(userId: string): Promise<number> {",
+  "    const items = await this.store.items(userId);",
+  "    let sum = 0;",
+  "    for (const item of items) {",
+  "      sum += item.price * item.quantity;",
+  "    }",
+  "    return sum;",
+  "  }",
+  "",
+  "  async clear(userId: string): Promise<void> {",
+  "    const items = await this.store.items(userId);",
+  "    for (const item of items) {",
+  "      await this.store.remove(userId, item.id);",
+  "    }",
+  "  }",
+  "}",
+  "",
+].join("\n");
+
+describe("SEARCH text that is not whole lines", () => {
+  it("applies a piece of one line found exactly once", () => {
+    const out = apply1(service, "item.price * item.quantity", "item.price * item.quantity * (1 - item.discount)");
+    expect(out.strategy).toBe("fragment");
+    expect(out.content).toBe(service.replace("item.price * item.quantity;", "item.price * item.quantity * (1 - item.discount);"));
+  });
+
+  it("applies text from the middle of one line to the middle of the next", () => {
+    const out = apply1(service, "Promise<number> {\n    const items = await", "Promise<number> {\n    const items: Item[] = await");
+    expect(out.strategy).toBe("fragment");
+    expect(out.content).toBe(service.replace("  async total(userId: string): Promise<number> {\n    const items =", "  async total(userId: string): Promise<number> {\n    const items: Item[] ="));
+  });
+
+  it("refuses a piece found in several places", () => {
+    const out = apply1(service, "this.store.items(userId)", "this.store.itemsOf(userId)");
+    expect(failure(out)).toMatchObject({ kind: "ambiguous", strategy: "fragment", count: 2 });
+  });
+
+  it("refuses a whole line (with its indentation) that the file has since lengthened", () => {
+    const file = service.replace("    let sum = 0;", "    let sum = 0; // cents");
+    const out = apply1(file, "    let sum = 0;", "    let sum = 0n;");
+    expect(out.result.kind).toBe("failed");
+  });
+});
+
+describe("line numbers copied from a numbered excerpt", () => {
+  const numbered = (from: number, lines: string[], style: (n: number, line: string) => string): string =>
+    lines.map((line, k) => style(from + k, line)).join("\n");
+
+  it("strips `12 | ` from SEARCH and REPLACE when the numbers agree with where SEARCH is", () => {
+    const search = numbered(8, ["    let sum = 0;", "    for (const item of items) {"], (n, l) => `${String(n).padStart(2)} | ${l}`);
+    const replace = numbered(8, ["    let sum = 0;", "    let count = 0;", "    for (const item of items) {"], (n, l) => `${String(n).padStart(2)} | ${l}`);
+    const out = apply1(service, search, replace);
+    expect(out.content).toBe(service.replace("    let sum = 0;\n", "    let sum = 0;\n    let count = 0;\n"));
+  });
+
+  it("strips an editor's `  12→` prefix from SEARCH when REPLACE has none", () => {
+    const search = numbered(12, ["    return sum;", "  }"], (n, l) => `${String(n).padStart(6)}→${l}`);
+    const out = apply1(service, search, "    return Math.round(sum);\n  }");
+    expect(out.content).toBe(service.replace("return sum;", "return Math.round(sum);"));
+  });
+
+  it("refuses when the numbers say another place than the text", () => {
+    const search = numbered(30, ["    return sum;", "  }"], (n, l) => `${n}: ${l}`);
+    const out = apply1(service, search, numbered(30, ["    return Math.round(sum);", "  }"], (n, l) => `${n}: ${l}`));
+    expect(failure(out)).toMatchObject({ kind: "line-numbers", claimed: { first: 30, last: 31 }, found: { first: 12, last: 13 } });
+  });
+
+  it("refuses when only some REPLACE lines carry numbers that are not copies of SEARCH lines", () => {
+    const search = numbered(12, ["    return sum;", "  }"], (n, l) => `${n} | ${l}`);
+    const out = apply1(service, search, "12 | return total;\n    log(sum);\n13 |   }");
+    expect(failure(out)).toMatchObject({ kind: "line-numbers", claimed: undefined });
+  });
+});
+
+describe("a typo in a context line or in the changed line", () => {
+  it("places a block whose context line is mistyped; the file keeps its line", () => {
+    const search = "    let sum = 0;\n    for (const iten of items) {\n      sum += item.price * item.quantity;";
+    const out = apply1(service, search, search.replace("item.quantity;", "item.quantity + item.tax;"));
+    expect(out.strategy).toBe("fuzzy");
+    expect(out.content).toBe(service.replace("item.quantity;", "item.quantity + item.tax;"));
+  });
+
+  it("places a mistyped changed line when REPLACE spells the file's word", () => {
+    const search = "    let sum = 0;\n    for (const item of items) {\n      sum += item.prcie * item.quantity;\n    }";
+    const replace = "    let sum = 0;\n    for (const item of items) {\n      sum += item.price * item.count;\n    }";
+    const out = apply1(service, search, replace);
+    expect(out.content).toBe(service.replace("item.price * item.quantity;", "item.price * item.count;"));
+  });
+
+  it("refuses a changed line that differs when REPLACE keeps SEARCH's word (the file may have moved on)", () => {
+    const search = "    let sum = 0;\n    for (const item of items) {\n      sum += item.prcie * item.quantity;\n    }";
+    const out = apply1(service, search, search.replace("item.quantity", "item.count"));
+    expect(out.result.kind).toBe("failed");
+  });
+
+  it("refuses a typo when another place is nearly as close", () => {
+    const twins = "function a() {\n  const value = load();\n  return value;\n}\nfunction b() {\n  const value = load();\n  return value;\n}\n";
+    const out = apply1(twins, "{\n  const valeu = load();\n  return value;\n}", "{\n  const valeu = load();\n  return value + 1;\n}");
+    expect(out.result.kind).toBe("failed");
+  });
+});
+
+describe("stale context: the file moved on since the model read it", () => {
+  it("applies when a context line was changed and the changed lines are intact", () => {
+    const file = service.replace("const items = await this.store.items(userId);\n    let sum", "const items = await this.store.itemsFor(userId);\n    let sum");
+    const search = "    const items = await this.store.items(userId);\n    let sum = 0;\n    for (const item of items) {\n      sum += item.price * item.quantity;";
+    const out = apply1(file, search, search.replace("item.price * item.quantity", "item.total"));
+    expect(out.strategy).toBe("stale-context");
+    expect(out.content).toBe(file.replace("item.price * item.quantity", "item.total"));
+  });
+
+  it("applies when the file gained a line inside the context, keeping it", () => {
+    const file = service.replace("    let sum = 0;\n", "    let sum = 0;\n    const started = Date.now();\n");
+    const search = "    let sum = 0;\n    for (const item of items) {\n      sum += item.price * item.quantity;\n    }\n    return sum;";
+    const out = apply1(file, search, search.replace("    return sum;", "    return Math.round(sum);"));
+    expect(out.content).toBe(file.replace("    return sum;", "    return Math.round(sum);"));
+  });
+
+  it("refuses when the line the block changes is different in the file (REPLACE would undo that change)", () => {
+    const file = service.replace("sum += item.price * item.quantity;", "sum += item.unitPrice * item.quantity;");
+    const search = "    let sum = 0;\n    for (const item of items) {\n      sum += item.price * item.quantity;\n    }";
+    const out = apply1(file, search, search.replace("item.quantity;", "item.quantity + 1;"));
+    expect(failure(out)).toMatchObject({ kind: "stale" });
+  });
+
+  it("refuses to insert between two context lines the file has since separated (where would the new line go?)", () => {
+    const file = service.replace("    let sum = 0;\n", "    let sum = 0;\n    const started = Date.now();\n");
+    const search = "    const items = await this.store.items(userId);\n    let sum = 0;\n    for (const item of items) {";
+    const out = apply1(file, search, "    const items = await this.store.items(userId);\n    let sum = 0;\n    let count = 0;\n    for (const item of items) {");
+    expect(out.result.kind).toBe("failed");
+  });
+});
