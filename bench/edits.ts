@@ -1,211 +1,53 @@
 /**
- * Benchmark of the SEARCH/REPLACE applier (core/edits) against the exact-and-unique baseline.
- * It builds its own corpus from this project's TypeScript and generated modules: true edits
- * with their expected result computed by splicing lines, then the drift models produce (or a
- * defect that must be refused) applied to the blocks. Prints per-class and overall accuracy,
- * time per edit by file size, and BENCH lines. EDITS_BENCH_PER_CLASS changes the corpus size.
+ * Benchmark of the SEARCH/REPLACE applier (core/edits) against the exact-and-unique baseline, on
+ * two corpora: this project's TypeScript plus generated modules (the drift classes it was built
+ * with), and real sources from public npm packages (see edits/real-sources.ts) with every drift
+ * class, including those real model replies show: pieces of lines, copied line numbers, typos in
+ * changed lines, context the file changed since, blocks written against earlier blocks. Each case
+ * has its expected result computed by splicing lines; "wrong" means applied with a result other
+ * than that. Prints per-class results, time per edit by file size, and BENCH lines.
+ * EDITS_BENCH_PER_CLASS and EDITS_REAL_PER_CLASS change the corpus sizes; EDITS_BENCH_ONLY=real
+ * or =project runs one corpus.
  */
-import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { applyEditText } from "../core/edits/index.ts";
-import type { ApplyResult } from "../core/edits/index.ts";
 import { applyClasses } from "./edits/apply-classes.ts";
-import type { CaseBody, CaseClass } from "./edits/case-class.ts";
-import { rejectClasses } from "./edits/reject-classes.ts";
-import { judge, quantile } from "./edits/evaluate.ts";
-import type { CaseOutcome } from "./edits/evaluate.ts";
+import { modelDriftClasses, modelRejectClasses } from "./edits/model-drift-classes.ts";
 import { createRandom } from "./edits/random.ts";
+import { realSources } from "./edits/real-sources.ts";
+import { rejectClasses } from "./edits/reject-classes.ts";
+import { runCorpus } from "./edits/run-corpus.ts";
 import { generatedSources, projectSources } from "./edits/source-files.ts";
-import type { SourceFile } from "./edits/source-files.ts";
 import { printBench } from "./print-bench.ts";
 
 const seed = 7_2024;
 const perClass = Number(process.env.EDITS_BENCH_PER_CLASS ?? 80);
-const timedRuns = 3;
+const realPerClass = Number(process.env.EDITS_REAL_PER_CLASS ?? 180);
+const only = process.env.EDITS_BENCH_ONLY;
 const generatedSizes = [40, 90, 150, 190, 260, 340, 420, 480, 650, 900, 1200, 1500, 1800, 1990, 2600, 3400, 5000];
-const buckets = [
-  { name: "1-200", max: 200 },
-  { name: "201-500", max: 500 },
-  { name: "501-2000", max: 2000 },
-  { name: ">2000", max: Infinity },
-] as const;
-
-interface Case extends CaseBody {
-  id: number;
-  cls: CaseClass;
-  file: string;
-}
-
-interface Measured {
-  c: Case;
-  outcome: CaseOutcome;
-  baseline: CaseOutcome;
-  result: ApplyResult;
-  ms: number;
-  baselineMs: number;
-}
-
-const started = performance.now();
-const random = createRandom(seed);
 const root = path.resolve(import.meta.dirname, "..");
-const project = projectSources(root);
-const pool: SourceFile[] = [...project, ...generatedSources(random, generatedSizes)];
-const bucketOf = (lines: number): number => buckets.findIndex((b) => lines <= b.max);
-const byBucket = buckets.map((_, i) => pool.filter((f) => bucketOf(f.lines.length) === i));
 
-// Corpus: every class gets the same number of cases, spread evenly over the size buckets.
-const cases: Case[] = [];
-const shortfalls: string[] = [];
-for (const cls of [...applyClasses, ...rejectClasses]) {
-  // Each class draws from its own stream, so adding or changing one class leaves the others' cases alone.
-  const random = createRandom(seed ^ hashOf(cls.name));
-  let made = 0;
-  for (let i = 0; made < perClass && i < perClass * 30; i++) {
-    const files = byBucket[made % buckets.length]!.length > 0 ? byBucket[made % buckets.length]! : pool;
-    const file = random.pick(files);
-    const body = cls.make(random, file, pool);
-    if (!body) continue;
-    cases.push({ ...body, id: cases.length, cls, file: file.name });
-    made++;
-  }
-  if (made < perClass) shortfalls.push(`${cls.name}: ${made}/${perClass}`);
+if (only !== "real") {
+  const pool = [...projectSources(root), ...generatedSources(createRandom(seed), generatedSizes)];
+  const project = runCorpus("project corpus (core/, shared/, bench/ and generated modules)", pool, [...applyClasses, ...rejectClasses], perClass, seed);
+  printBench("edits_cases", project.cases, "count");
+  printBench("edits_exact_rate", Number(project.exactRate.toFixed(4)), "ratio");
+  printBench("edits_wrong", project.wrong, "count");
+  printBench("edits_false_accept", project.falseAccepts, "count");
+  printBench("edits_baseline_exact_rate", Number(project.baselineRate.toFixed(4)), "ratio");
+  printBench("edit_p50_ms", Number(project.p50.toFixed(3)), "ms");
+  printBench("edit_p99_ms", Number(project.p99.toFixed(3)), "ms");
 }
 
-function hashOf(text: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return hash >>> 0;
+if (only !== "project") {
+  const pool = realSources(root, createRandom(seed));
+  const classes = [...applyClasses, ...modelDriftClasses, ...rejectClasses, ...modelRejectClasses];
+  const real = runCorpus("real corpus (TypeScript sources of npm packages)", pool, classes, realPerClass, seed);
+  printBench("edits_real_cases", real.cases, "count");
+  printBench("edits_real_files", pool.length, "count");
+  printBench("edits_real_exact_rate", Number(real.exactRate.toFixed(4)), "ratio");
+  printBench("edits_real_wrong", real.wrong, "count");
+  printBench("edits_real_false_accept", real.falseAccepts, "count");
+  printBench("edits_real_baseline_exact_rate", Number(real.baselineRate.toFixed(4)), "ratio");
+  printBench("edit_real_p50_ms", Number(real.p50.toFixed(3)), "ms");
+  printBench("edit_real_p99_ms", Number(real.p99.toFixed(3)), "ms");
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-function time(run: () => unknown): number {
-  const times: number[] = [];
-  for (let r = 0; r < timedRuns; r++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
-// One untimed pass judges every case (and warms the JIT); timing is the median of further runs.
-const measured: Measured[] = cases.map((c) => {
-  const result = applyEditText(c.files, c.reply);
-  const base = applyEditText(c.files, c.reply, { baseline: true });
-  return {
-    c,
-    result,
-    outcome: judge(c.cls.expect, result, c.expected),
-    baseline: judge(c.cls.expect, base, c.expected),
-    ms: 0,
-    baselineMs: 0,
-  };
-});
-for (const m of measured) {
-  m.ms = time(() => applyEditText(m.c.files, m.c.reply));
-  m.baselineMs = time(() => applyEditText(m.c.files, m.c.reply, { baseline: true }));
-}
-
-// ---- report ----
-const pct = (n: number, d: number): string => (d === 0 ? "-" : `${((100 * n) / d).toFixed(1)}%`);
-const count = (list: readonly Measured[], pick: (m: Measured) => boolean): number => list.filter(pick).length;
-const pad = (s: string | number, n: number): string => String(s).padEnd(n);
-const padL = (s: string | number, n: number): string => String(s).padStart(n);
-
-console.log(`Forklift edits benchmark: seed ${seed}, ${cases.length} cases in ${applyClasses.length} should-apply and ${rejectClasses.length} should-reject classes`);
-console.log(`Sources: ${project.length} project files (core/, shared/, bench/) and ${generatedSizes.length} generated modules; sizes ${Math.min(...pool.map((f) => f.lines.length))}-${Math.max(...pool.map((f) => f.lines.length))} lines`);
-if (shortfalls.length > 0) console.log(`Classes short of ${perClass} cases: ${shortfalls.join(", ")}`);
-
-console.log("\nShould apply (the expected result is the true edit, spliced by the generator):");
-console.log(`${pad("class", 26)}${padL("n", 5)}${padL("exact", 9)}${padL("wrong", 7)}${padL("refused", 9)}  |${padL("baseline exact", 16)}${padL("wrong", 7)}`);
-for (const cls of applyClasses) {
-  const list = measured.filter((m) => m.c.cls === cls);
-  console.log(
-    `${pad(cls.name, 26)}${padL(list.length, 5)}${padL(pct(count(list, (m) => m.outcome === "exact"), list.length), 9)}${padL(count(list, (m) => m.outcome === "wrong"), 7)}${padL(count(list, (m) => m.outcome === "refused"), 9)}  |${padL(pct(count(list, (m) => m.baseline === "exact"), list.length), 16)}${padL(count(list, (m) => m.baseline === "wrong"), 7)}`,
-  );
-}
-console.log("\nShould reject:");
-console.log(`${pad("class", 26)}${padL("n", 5)}${padL("rejected", 10)}${padL("false accepts", 15)}  |${padL("baseline false accepts", 24)}`);
-for (const cls of rejectClasses) {
-  const list = measured.filter((m) => m.c.cls === cls);
-  console.log(
-    `${pad(cls.name, 26)}${padL(list.length, 5)}${padL(pct(count(list, (m) => m.outcome === "rejected"), list.length), 10)}${padL(count(list, (m) => m.outcome === "false-accept"), 15)}  |${padL(count(list, (m) => m.baseline === "false-accept"), 24)}`,
-  );
-}
-
-const applyCases = measured.filter((m) => m.c.cls.expect === "apply");
-const rejectCases = measured.filter((m) => m.c.cls.expect === "reject");
-const exactRate = count(applyCases, (m) => m.outcome === "exact") / applyCases.length;
-const baselineRate = count(applyCases, (m) => m.baseline === "exact") / applyCases.length;
-const wrong = count(applyCases, (m) => m.outcome === "wrong");
-const falseAccepts = count(rejectCases, (m) => m.outcome === "false-accept");
-console.log(
-  `\nOverall: should-apply ${applyCases.length} cases: byte-exact ${pct(exactRate * applyCases.length, applyCases.length)}, wrong location or content ${wrong}, refused ${count(applyCases, (m) => m.outcome === "refused")}`,
-);
-console.log(`         should-reject ${rejectCases.length} cases: rejected ${pct(count(rejectCases, (m) => m.outcome === "rejected"), rejectCases.length)}, false accepts ${falseAccepts}`);
-console.log(
-  `Baseline (exact-and-unique): byte-exact ${pct(baselineRate * applyCases.length, applyCases.length)}, wrong ${count(applyCases, (m) => m.baseline === "wrong")}, false accepts ${count(rejectCases, (m) => m.baseline === "false-accept")}`,
-);
-
-const strategies = new Map<string, number>();
-for (const m of applyCases) if (m.result.kind === "applied") for (const match of m.result.matches) strategies.set(match.strategy, (strategies.get(match.strategy) ?? 0) + 1);
-console.log(`Blocks placed, by strategy: ${[...strategies].map(([s, n]) => `${s} ${n}`).join(", ")}`);
-
-console.log(`\nTime per edit (parse + apply of one reply; median of ${timedRuns} runs per case), by size of the edited file:`);
-console.log(`${pad("lines", 10)}${padL("cases", 7)}${padL("p50 ms", 9)}${padL("p99 ms", 9)}  |${padL("baseline p50", 14)}${padL("p99", 8)}`);
-buckets.forEach((b, i) => {
-  const list = measured.filter((m) => bucketOf(m.c.lines) === i);
-  const ms = list.map((m) => m.ms);
-  const base = list.map((m) => m.baselineMs);
-  console.log(`${pad(b.name, 10)}${padL(list.length, 7)}${padL(quantile(ms, 0.5).toFixed(3), 9)}${padL(quantile(ms, 0.99).toFixed(3), 9)}  |${padL(quantile(base, 0.5).toFixed(3), 14)}${padL(quantile(base, 0.99).toFixed(3), 8)}`);
-});
-const upTo2000 = measured.filter((m) => m.c.lines <= 2000).map((m) => m.ms);
-const p50 = quantile(upTo2000, 0.5);
-const p99 = quantile(upTo2000, 0.99);
-console.log(`files up to 2,000 lines: p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (${upTo2000.length} cases)`);
-
-const misses = measured.filter((m) => m.outcome === "refused" || m.outcome === "wrong" || m.outcome === "false-accept");
-if (misses.length > 0) {
-  console.log("\nNot as expected (first 2 per class):");
-  const shown = new Map<string, number>();
-  for (const m of misses) {
-    const n = shown.get(m.c.cls.name) ?? 0;
-    if (n >= 2) continue;
-    shown.set(m.c.cls.name, n + 1);
-    const detail = m.result.kind === "failed" ? (m.result.errors[0]?.message.split("\n")[0] ?? "") : `applied (${m.result.matches.map((x) => x.strategy).join(", ")})`;
-    console.log(`  ${m.c.cls.name} #${m.c.id} ${m.c.file}: ${m.outcome}: ${detail.slice(0, 160)}`);
-  }
-}
-// Wrong results and false accepts (at most 5) are printed in full, and so are the cases EDITS_BENCH_SHOW names:
-// ids (12,34) or a class (the first 3 of its cases that did not come out as expected).
-const show = (process.env.EDITS_BENCH_SHOW ?? "").split(",").filter(Boolean);
-const shownIds = [
-  ...measured.filter((m) => m.outcome === "wrong" || m.outcome === "false-accept").slice(0, 5).map((m) => m.c.id),
-  ...show.filter((s) => /^\d+$/.test(s)).map(Number),
-  ...show.flatMap((name) => misses.filter((m) => m.c.cls.name === name).slice(0, 3).map((m) => m.c.id)),
-];
-for (const id of shownIds) {
-  const m = measured[id];
-  if (!m) continue;
-  console.log(`\n--- case #${id} (${m.c.cls.name}, ${m.c.file}): ${m.outcome}\n${m.c.reply}`);
-  if (process.env.EDITS_BENCH_DUMP) writeFileSync(path.join(process.env.EDITS_BENCH_DUMP, `case-${id}.json`), JSON.stringify({ files: m.c.files, edits: m.c.reply, expected: m.c.expected }));
-  if (m.result.kind === "failed") console.log(m.result.message);
-  else {
-    for (const [file, content] of Object.entries(m.c.expected ?? {})) {
-      const got = (m.result.changes[file] ?? "").split("\n");
-      const want = (content ?? "").split("\n");
-      const at = want.findIndex((line, i) => line !== got[i]);
-      if (at >= 0) console.log(`${file}:${at + 1}: expected ${JSON.stringify(want.slice(at, at + 3))}\n${" ".repeat(file.length + String(at + 1).length + 2)} got      ${JSON.stringify(got.slice(at, at + 3))}`);
-    }
-  }
-}
-console.log(`\n${cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-const bench = printBench;
-bench("edits_cases", cases.length, "count");
-bench("edits_exact_rate", Number(exactRate.toFixed(4)), "ratio");
-bench("edits_wrong", wrong, "count");
-bench("edits_false_accept", falseAccepts, "count");
-bench("edits_baseline_exact_rate", Number(baselineRate.toFixed(4)), "ratio");
-bench("edit_p50_ms", Number(p50.toFixed(3)), "ms");
-bench("edit_p99_ms", Number(p99.toFixed(3)), "ms");

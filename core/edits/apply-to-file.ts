@@ -77,9 +77,14 @@ export function applyToFile(
     if (placement.kind === "failed") failures.push(blockError(block.index, path, placement.failure));
     else located.push({ block, strategy: placement.strategy, start: placement.start, end: placement.end, replacement: placement.replacement });
   }
-  failures.push(...overlaps(path, located));
-  const notFound = failures.length > 0 && failures.every((f) => f.failure.kind === "not-found" || f.failure.kind === "stale");
-  if (notFound && rules.loose) {
+  const overlapping = overlaps(path, located);
+  failures.push(...overlapping);
+  // Worth reading the blocks in order when a block was not found, or was found only approximately where an earlier block changes the file.
+  const approximate = new Set(located.filter((l) => l.strategy === "fuzzy" || l.strategy === "stale-context").map((l) => l.block.index));
+  const inOrder = failures.every(
+    (f) => f.failure.kind === "not-found" || f.failure.kind === "stale" || (f.failure.kind === "overlap" && (approximate.has(f.block!) || approximate.has(f.failure.other))),
+  );
+  if (failures.length > 0 && inOrder && rules.loose) {
     // Blocks written one after another, each against the file as the ones before it left it (SEARCH quoting an earlier block's REPLACE).
     const sequential = applyInOrder(document, edits, rules);
     if (sequential) {
@@ -98,8 +103,9 @@ export function applyToFile(
 /**
  * Applies the blocks in reply order, each placed in the text the previous ones produced, as a
  * model that writes a later block against its earlier edits expects. Used only when some block
- * was not found in the original (blocks found there but overlapping stay refused); undefined if
- * some block cannot be placed this way either (then the original failure stands).
+ * was not found in the original, or found only approximately over another block's lines (blocks
+ * found as written but overlapping stay refused); undefined if some block cannot be placed this
+ * way either (then the original failure stands).
  */
 function applyInOrder(original: TextDocument, blocks: readonly EditBlock[], rules: PlacementRules): { document: TextDocument; located: Located[] } | undefined {
   if (blocks.length < 2 || blocks.some((block) => block.search.length === 0)) return undefined;

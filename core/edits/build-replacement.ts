@@ -1,4 +1,4 @@
-import { isBlank } from "./line-keys.ts";
+import { indentOf, isBlank } from "./line-keys.ts";
 import type { PreparedBlock } from "./prepare-block.ts";
 import { planReindent } from "./reindent-plan.ts";
 import type { AlignedPair, Neighbours } from "./reindent-plan.ts";
@@ -43,7 +43,8 @@ export function buildReplacement(
   for (const op of block.ops) {
     if (op.kind === "insert") {
       const line = block.replace[op.b]!;
-      const placed = isBlank(line) ? line : plan.reindent(line, pairs.around(op.b));
+      const firstIndent = op.b === 0 && indentOf(line) === "" ? pairs.firstLineIndent : undefined;
+      const placed = isBlank(line) ? line : firstIndent !== undefined ? firstIndent + line : plan.reindent(line, pairs.around(op.b));
       if (placed === undefined) return { ok: false, problem: "unclear-indentation" };
       out.lines.push(punctuation(placed));
       out.eols.push(document.eol);
@@ -71,6 +72,14 @@ function alignedPairs(document: TextDocument, block: PreparedBlock, alignment: A
       bySearchLine.set(i, { search, file });
     }
   });
+  // A first line copied without its indentation while every other line has the file's (as `old_string`
+  // edits start at the first line's code) says nothing about how the rest is indented: only a line
+  // rewriting it takes its indentation from it.
+  const firstPair = bySearchLine.get(0);
+  const others = [...bySearchLine.entries()].filter(([i]) => i !== 0).map(([, p]) => p);
+  const firstUnindented =
+    firstPair !== undefined && indentOf(firstPair.search) === "" && indentOf(firstPair.file) !== "" && others.length > 0 && others.every((p) => indentOf(p.search) === indentOf(p.file));
+  const guides = firstUnindented ? new Map([...bySearchLine].filter(([i]) => i !== 0)) : bySearchLine;
   // For each REPLACE line, the SEARCH line just before it in the diff (or just after, at the top),
   // and, for a line that rewrites a removed one (the k-th new line of a change after its k-th removed line), that line.
   const before = new Map<number, number>();
@@ -94,17 +103,20 @@ function alignedPairs(document: TextDocument, block: PreparedBlock, alignment: A
     } else {
       hunkDeletes.push(op.a);
     }
-    if (bySearchLine.has(op.a)) {
+    if (guides.has(op.a)) {
       lastSearch = op.a;
       for (const b of pendingInserts) after.set(b, op.a);
       pendingInserts = [];
     }
   }
-  const pairOf = (i: number | undefined): Pair | undefined => (i === undefined ? undefined : bySearchLine.get(i));
+  const pairOf = (i: number | undefined): Pair | undefined => (i === undefined ? undefined : guides.get(i));
   return {
-    list: [...bySearchLine.values()],
+    /** The file's indentation for REPLACE's first line when SEARCH's first line left it out (both start at the code). */
+    firstLineIndent: firstUnindented ? indentOf(firstPair.file) : undefined,
+    list: [...guides.values()],
     around(replaceLine: number): Neighbours {
-      return { before: pairOf(before.get(replaceLine)), after: pairOf(after.get(replaceLine)), rewritten: pairOf(rewrites.get(replaceLine)) };
+      const rewritten = rewrites.get(replaceLine);
+      return { before: pairOf(before.get(replaceLine)), after: pairOf(after.get(replaceLine)), rewritten: rewritten === undefined ? undefined : bySearchLine.get(rewritten) };
     },
   };
 }

@@ -152,3 +152,19 @@ describe("stale context: the file moved on since the model read it", () => {
     expect(out.result.kind).toBe("failed");
   });
 });
+
+describe("a first line copied without its indentation (old_string style)", () => {
+  it("keeps the file's indentation on the first line and on new lines", () => {
+    const search = "for (const item of items) {\n      sum += item.price * item.quantity;\n    }";
+    const replace = "for (const item of items) {\n      if (item.free) continue;\n      sum += item.price * item.quantity;\n    }";
+    const out = apply1(service, search, replace);
+    expect(out.content).toBe(service.replace("    for (const item of items) {\n      sum +=", "    for (const item of items) {\n      if (item.free) continue;\n      sum +="));
+  });
+
+  it("gives a rewritten first line the file's indentation", () => {
+    const search = "let sum = 0;\n    for (const item of items) {\n      sum += item.price * item.quantity;";
+    const replace = "let sum = 0n;\n    for (const item of items) {\n      sum += item.price * item.quantity;";
+    const out = apply1(service, search, replace);
+    expect(out.content).toBe(service.replace("    let sum = 0;", "    let sum = 0n;"));
+  });
+});

@@ -17,6 +17,9 @@ export type FragmentOutcome =
   | { kind: "ambiguous"; count: number; places: LineRange[] }
   | { kind: "none" };
 
+/** Line comparisons beyond which a fragment spanning many lines is not looked for (degenerate files). */
+const maxWork = 2_000_000;
+
 /** A comment alone after the code of a line. */
 const commentOnly = /^\s*(?:\/\/|\/\*|#)/;
 
@@ -58,25 +61,9 @@ export function locateFragment(file: FileIndex, search: readonly string[]): Frag
       if (full) break;
     }
   } else {
-    const first = search[0]!.trimEnd();
-    const leading = /^\s/.test(first);
-    const head = first.trimStart();
-    const tail = search[n - 1]!.trim();
-    const middle = search.slice(1, -1).map((line) => lineKey(line, "normalized"));
-    const starts = n >= 3 ? file.positions("normalized", middle[0]!).map((p) => p - 1) : lines.map((_, j) => j);
-    for (const j of starts) {
-      if (j < 0 || j + n > lines.length) continue;
-      const line = lines[j]!.trimEnd();
-      if (!line.endsWith(head)) continue;
-      const startColumn = line.length - head.length;
-      if (leading && startColumn !== indentOf(line).length) continue;
-      let same = true;
-      for (let t = 0; t < middle.length && same; t++) same = file.keys("normalized")[j + 1 + t] === middle[t];
-      if (!same) continue;
-      const last = lines[j + n - 1]!;
-      const indent = indentOf(last).length;
-      if (!last.startsWith(tail, indent)) continue;
-      if (consider({ line: j, lines: n, startColumn, endColumn: indent + tail.length })) break;
+    // Lines as written first (the last line's indentation too), then with indentation and inner whitespace ignored.
+    for (const exact of [true, false]) {
+      if (spanning(file, search, exact, consider) === "work" || places.length > 0) break;
     }
   }
   if (places.length === 0) return { kind: "none" };
@@ -86,6 +73,45 @@ export function locateFragment(file: FileIndex, search: readonly string[]): Frag
     count: places.length,
     places: places.slice(0, placesShown).map((p) => ({ from: p.line, to: p.line + p.lines })),
   };
+}
+
+/** Looks for SEARCH spanning several lines; "work" when there would be too many candidates to check. */
+function spanning(file: FileIndex, search: readonly string[], exact: boolean, consider: (place: FragmentPlace) => boolean): "work" | undefined {
+  const n = search.length;
+  const lines = file.lines;
+  const first = search[0]!.trimEnd();
+  const leading = /^\s/.test(first);
+  const head = first.trimStart();
+  const tail = exact ? search[n - 1]!.trimEnd() : search[n - 1]!.trim();
+  const comparator = exact ? "trailing-whitespace" : "normalized";
+  const middle = search.slice(1, -1).map((line) => lineKey(line, comparator));
+  const keys = file.keys(comparator);
+  let starts: number[];
+  if (n >= 3) {
+    // Anchor on the middle line rarest in the file; give up where checking every candidate would cost too much.
+    let anchor = 0;
+    for (let t = 1; t < middle.length; t++) if (file.positions(comparator, middle[t]!).length < file.positions(comparator, middle[anchor]!).length) anchor = t;
+    const positions = file.positions(comparator, middle[anchor]!);
+    if (positions.length * middle.length > maxWork) return "work";
+    starts = positions.map((p) => p - 1 - anchor);
+  } else {
+    starts = lines.map((_, j) => j);
+  }
+  for (const j of starts) {
+    if (j < 0 || j + n > lines.length) continue;
+    const line = lines[j]!.trimEnd();
+    if (!line.endsWith(head)) continue;
+    const startColumn = line.length - head.length;
+    if (leading && startColumn !== indentOf(line).length) continue;
+    let same = true;
+    for (let t = 0; t < middle.length && same; t++) same = keys[j + 1 + t] === middle[t];
+    if (!same) continue;
+    const last = lines[j + n - 1]!;
+    const at = exact ? 0 : indentOf(last).length;
+    if (!last.startsWith(tail, at)) continue;
+    if (consider({ line: j, lines: n, startColumn, endColumn: at + tail.length })) break;
+  }
+  return undefined;
 }
 
 /** Whether a match is a real fragment, not whole lines (found by the line strategies) nor whole lines the file has since lengthened. */

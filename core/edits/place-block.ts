@@ -39,7 +39,12 @@ function place(document: TextDocument, file: FileIndex, block: EditBlock, rules:
   const prepared = prepareBlock(block);
   if (!prepared.ok) return { kind: "failed", failure: prepared.problem };
   const outcome = locateBlock(file, prepared.prepared, rules.ladder);
-  if (outcome.kind === "found") return build(document, prepared.prepared, outcome.strategy, outcome.alignment);
+  if (outcome.kind === "found") {
+    const { alignment } = outcome;
+    const elsewhere = rules.loose && looseStrategies.has(outcome.strategy) ? fragmentElsewhere(file, prepared.prepared, alignment) : undefined;
+    if (elsewhere) return { kind: "failed", failure: elsewhere };
+    return build(document, prepared.prepared, outcome.strategy, alignment);
+  }
   if (outcome.kind === "ambiguous") {
     const places = outcome.places.map((p) => ({ first: p.from + 1, last: p.to }));
     return { kind: "failed", failure: { kind: "ambiguous", strategy: outcome.strategy, count: outcome.count, places } };
@@ -77,6 +82,25 @@ function place(document: TextDocument, file: FileIndex, block: EditBlock, rules:
     return { kind: "failed", failure: { kind: "stale", excerpt, changedLines } };
   }
   return { kind: "failed", failure: { kind: "not-found", excerpt: closestLines(file, p.search) } };
+}
+
+/** Strategies that ignore indentation: their SEARCH may also be read as text inside other lines. */
+const looseStrategies: ReadonlySet<BlockMatch["strategy"]> = new Set(["indentation", "normalized-whitespace", "blank-lines", "fuzzy", "stale-context"]);
+
+/**
+ * SEARCH found only loosely as whole lines, but also word for word inside other lines (`return x;`
+ * as a line here and in `if (a) return x;` there): read as lines or as text, it means different
+ * places, so the block is ambiguous.
+ */
+function fragmentElsewhere(file: FileIndex, block: PreparedBlock, alignment: Alignment): BlockFailure | undefined {
+  if (block.elisions.length > 0) return undefined;
+  const fragment = locateFragment(file, block.search);
+  if (fragment.kind === "none") return undefined;
+  const places = fragment.kind === "unique" ? [{ from: fragment.place.line, to: fragment.place.line + fragment.place.lines }] : fragment.places;
+  const outside = places.filter((p) => p.to <= alignment.start || p.from >= alignment.end);
+  if (outside.length === 0 && fragment.kind === "unique") return undefined;
+  const shown = [{ first: alignment.start + 1, last: alignment.end }, ...outside.map((p) => ({ first: p.from + 1, last: p.to }))];
+  return { kind: "ambiguous", strategy: "fragment", count: 1 + (fragment.kind === "unique" ? 1 : fragment.count), places: shown };
 }
 
 function build(document: TextDocument, prepared: PreparedBlock, strategy: BlockMatch["strategy"], alignment: Alignment): Placement {

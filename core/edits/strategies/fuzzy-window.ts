@@ -12,6 +12,8 @@ import { isConfirmedTypo } from "./typo.ts";
 const maxVotingWork = 100_000;
 /** Past this many windows to judge, no place can be told apart from the others well enough. */
 const maxCandidates = 300;
+/** Past this much alignment work (SEARCH lines × window lines, summed), the same: refuse rather than spend. */
+const maxAlignmentWork = 400_000;
 /** Lines of the file taken beyond SEARCH's length on each side, for lines the file gained since the model read it. */
 const minSlack = 3;
 /** Of SEARCH's non-blank lines, at least this share must be found unchanged at the place. */
@@ -114,7 +116,11 @@ function candidateWindows(file: FileIndex, block: PreparedBlock, nonBlank: numbe
     const least = (nonBlank - Math.min(nonBlank, most)) * typoCost;
     if (most < winnable && (bestValid === Infinity || least >= bestValid + changeCost)) break;
     if (judged.length >= maxCandidates) return undefined;
-    const window = alignWindow(file, search, Math.max(0, offset - slack), Math.min(file.lines.length, offset + search.length + slack));
+    const from = Math.max(0, offset - slack);
+    const to = Math.min(file.lines.length, offset + search.length + slack);
+    work += search.length * (to - from);
+    if (work > maxAlignmentWork) return undefined;
+    const window = alignWindow(file, search, from, to);
     if (!window) continue;
     const key = window.match.join(",");
     if (seen.has(key)) continue;

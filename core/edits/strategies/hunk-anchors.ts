@@ -51,9 +51,14 @@ export function changesAreAnchored(file: FileIndex, block: PreparedBlock, window
     if (deleted.some((i) => at(i) < 0)) return false;
     for (let k = 1; k < deleted.length; k++) if (!blankBetween(at(deleted[k - 1]!), at(deleted[k]!))) return false;
     if (deleted.length === 0) {
-      if (before !== undefined && at(before) < 0) return false;
-      if (after !== undefined && at(after) < 0) return false;
-      if (before !== undefined && after !== undefined && at(after) !== at(before) + 1) return false;
+      // New lines go between the nearest kept lines the file still has; nothing of the file may stand between those.
+      let b = before;
+      while (b !== undefined && b >= 0 && at(b) < 0) b = b > 0 ? b - 1 : undefined;
+      let a = after;
+      while (a !== undefined && a < window.match.length && at(a) < 0) a = a + 1 < window.match.length ? a + 1 : undefined;
+      if (b === undefined && a === undefined) return false;
+      if (b !== undefined && a !== undefined && at(a) !== at(b) + 1) return false;
+      if ((b === undefined && before !== undefined) || (a === undefined && after !== undefined)) return false;
       continue;
     }
     const first = at(deleted[0]!);

@@ -25,15 +25,24 @@ export function isConfirmedTypo(searchLine: string, fileLine: string, replace: r
   const f = normalizeLine(fileLine);
   if (s === f) return true;
   const longer = Math.max(s.length, f.length);
-  if (longer > maxLineLength || longer < 8) return false;
-  if (editDistance(s, f) > maxTypoEdits) return false;
+  if (longer > maxLineLength || longer < 8 || Math.abs(s.length - f.length) > maxTypoEdits) return false;
   const ts = tokensOf(s);
   const tf = tokensOf(f);
   if (ts.length !== tf.length) return false;
   const differing: number[] = [];
-  for (let k = 0; k < ts.length; k++) if (ts[k] !== tf[k]) differing.push(k);
-  if (differing.length === 0 || differing.length > maxTypoEdits) return false;
-  if (!differing.every((k) => wordPattern.test(ts[k]!) && wordPattern.test(tf[k]!) && Math.max(ts[k]!.length, tf[k]!.length) >= 4)) return false;
+  for (let k = 0; k < ts.length; k++) {
+    if (ts[k] === tf[k]) continue;
+    if (differing.push(k) > maxTypoEdits) return false;
+  }
+  if (differing.length === 0) return false;
+  let edits = 0;
+  for (const k of differing) {
+    const a = ts[k]!;
+    const b = tf[k]!;
+    if (!wordPattern.test(a) || !wordPattern.test(b) || Math.max(a.length, b.length) < 4) return false;
+    edits += editDistance(a, b);
+    if (edits > maxTypoEdits) return false;
+  }
   if (replace === undefined) return true;
   const words = new Set(replace.flatMap((line) => tokensOf(line)));
   return differing.every((k) => words.has(tf[k]!) && !words.has(ts[k]!));
