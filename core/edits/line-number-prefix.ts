@@ -8,7 +8,8 @@ import { isElisionMarker } from "./placeholder-line.ts";
  * wrong guess would shift every line by a column.
  */
 const styles: ReadonlyArray<{ name: string; pattern: RegExp }> = [
-  { name: "12 | ", pattern: /^[ \t]*(\d{1,7}) ?\|(?: |$)/ },
+  // Also as error messages show file lines: `> 12 | code` marks a line that differs from SEARCH.
+  { name: "12 | ", pattern: /^[ \t]*>?[ \t]*(\d{1,7}) ?\|(?: |$)/ },
   { name: "12→", pattern: /^[ \t]*(\d{1,7})→/ },
   { name: "12: ", pattern: /^[ \t]*(\d{1,7}):(?: |$)/ },
   { name: "L12 ", pattern: /^L(\d{1,7}):?(?: |$)/ },

@@ -28,7 +28,7 @@ the lines that replace them
 
 Rules:
 - The first line of a block is the file's path, exactly as shown in the prompt, alone on its line.
-- SEARCH text must match the file's current content exactly, including indentation and comments. Copy it from the excerpts without the line numbers and the " | " separator.
+- SEARCH text must match the file's current content exactly, including indentation and comments: copy whole lines from the excerpts, which show the file's lines as they are. Never add line numbers.
 - SEARCH must match exactly one place in the file: include a few unchanged lines around the change when a line alone is not unique. Keep blocks small; use several blocks for several places.
 - To add lines (an import, say), SEARCH for the neighbouring lines and repeat them in REPLACE with the new lines.
 - To create a new file, use an empty SEARCH section.
@@ -62,7 +62,7 @@ export async function buildSharedPrompt(
   const byFile = groupSitesByFile(context.sites);
   const parts: string[] = [`# Goal\n${context.goal.trim()}`];
 
-  parts.push("# Files\nLine numbers are for reference only: never copy them into SEARCH text.");
+  parts.push("# Files\nEach excerpt shows a run of the file's lines exactly as they are; its heading says which lines they are.");
   for (const [file, sites] of byFile) {
     const content = await context.files(file);
     if (content === undefined) {
@@ -70,7 +70,7 @@ export async function buildSharedPrompt(
       continue;
     }
     const spans: LineSpan[] = sites.map((s) => ({ start: s.range.start.line, end: s.range.end.line }));
-    parts.push(`## ${file}\n\`\`\`${fenceLanguage(file)}\n${lineExcerpt(content, spans, excerptOptions)}\n\`\`\``);
+    parts.push(`## ${file}\n${lineExcerpt(content, spans, excerptOptions, fenceLanguage(file))}`);
   }
 
   const siteLines = context.sites.map((site, i) => {

@@ -5,32 +5,35 @@ import { sampleTemperature } from "./sample-temperature.ts";
 const file = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join("\n") + "\n";
 
 describe("lineExcerpt", () => {
-  it("shows a short file whole with aligned line numbers", () => {
-    expect(lineExcerpt("a\nb\n", [{ start: 2, end: 2 }])).toBe("1 | a\n2 | b");
+  it("shows a short file whole, its lines as they are (no numbers to copy)", () => {
+    expect(lineExcerpt("a\n  b\n", [{ start: 2, end: 2 }], undefined, "ts")).toBe("The whole file (2 lines):\n```ts\na\n  b\n```");
   });
 
-  it("shows the head and a window around each site in a long file, marking the gaps", () => {
+  it("shows the head and a window around each site in a long file, each under a heading with its line numbers", () => {
     const text = lineExcerpt(file(300), [{ start: 150, end: 151 }], { contextLines: 2, wholeFileLines: 100, headLines: 3 });
     expect(text.split("\n")).toEqual([
-      "  1 | line 1",
-      "  2 | line 2",
-      "  3 | line 3",
-      "    | … lines 4-147 not shown",
-      "148 | line 148",
-      "149 | line 149",
-      "150 | line 150",
-      "151 | line 151",
-      "152 | line 152",
-      "153 | line 153",
-      "    | … lines 154-300 not shown",
+      "Lines 1-3 of 300:",
+      "```",
+      "line 1",
+      "line 2",
+      "line 3",
+      "```",
+      "Lines 148-153 of 300:",
+      "```",
+      "line 148",
+      "line 149",
+      "line 150",
+      "line 151",
+      "line 152",
+      "line 153",
+      "```",
     ]);
   });
 
   it("merges windows that overlap", () => {
     const text = lineExcerpt(file(300), [{ start: 50, end: 50 }, { start: 53, end: 53 }], { contextLines: 1, wholeFileLines: 10, headLines: 1 });
-    expect(text).toContain("49 | line 49");
-    expect(text).toContain("54 | line 54");
-    expect(text.match(/not shown/g)).toHaveLength(2);
+    expect(text).toContain("Lines 49-54 of 300:");
+    expect(text.match(/^Lines /gm)).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,8 @@
 /**
- * Line-numbered excerpts of a file around chosen line spans, for prompts: the model sees where
- * each target site is and enough context to write a SEARCH block that matches exactly once.
+ * Excerpts of a file around chosen line spans, for prompts: the model sees where each target
+ * site is and enough context to write a SEARCH block that matches exactly once. The code is
+ * shown as it is, without a number on each line: models copy such numbers into SEARCH. Each
+ * window says which lines it holds in a heading outside the code.
  */
 
 /** A 1-based inclusive line span. */
@@ -22,24 +24,35 @@ export interface ExcerptOptions {
 /** Defaults for {@link lineExcerpt}. */
 export const defaultExcerptOptions: ExcerptOptions = { contextLines: 8, wholeFileLines: 200, headLines: 20 };
 
-/**
- * Renders `content` with right-aligned line numbers (`  12 | code`), showing only the lines near
- * `spans` (plus the head) and one marker line for each gap.
- */
-export function lineExcerpt(content: string, spans: readonly LineSpan[], options: ExcerptOptions = defaultExcerptOptions): string {
+/** One run of a file's lines shown in a prompt. */
+export interface ExcerptWindow {
+  /** 1-based numbers of its first and last lines. */
+  first: number;
+  last: number;
+  lines: string[];
+}
+
+/** The windows of `content` to show for `spans`: the whole file when short, else the head and the lines near each span. */
+export function excerptWindows(content: string, spans: readonly LineSpan[], options: ExcerptOptions = defaultExcerptOptions): { windows: ExcerptWindow[]; lineCount: number } {
   const lines = content.split("\n");
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  const width = String(lines.length).length;
-  const shown = visibleSpans(lines.length, spans, options);
-  const out: string[] = [];
-  let next = 1;
-  for (const span of shown) {
-    if (span.start > next) out.push(`${" ".repeat(width)} | … lines ${next}-${span.start - 1} not shown`);
-    for (let n = span.start; n <= span.end; n++) out.push(`${String(n).padStart(width)} | ${lines[n - 1] ?? ""}`);
-    next = span.end + 1;
-  }
-  if (next <= lines.length) out.push(`${" ".repeat(width)} | … lines ${next}-${lines.length} not shown`);
-  return out.join("\n");
+  const windows = visibleSpans(lines.length, spans, options).map((span) => ({ first: span.start, last: span.end, lines: lines.slice(span.start - 1, span.end) }));
+  return { windows, lineCount: lines.length };
+}
+
+/**
+ * Renders the windows of a file as markdown: each run of lines in its own fence, the code as it
+ * is, under a heading with its line numbers (`Lines 148-160 of 300:`); the whole file under one
+ * heading when it is shown whole.
+ */
+export function lineExcerpt(content: string, spans: readonly LineSpan[], options: ExcerptOptions = defaultExcerptOptions, language = ""): string {
+  const { windows, lineCount } = excerptWindows(content, spans, options);
+  return windows
+    .map((window) => {
+      const heading = window.first === 1 && window.last === lineCount ? `The whole file (${lineCount} lines):` : `Lines ${window.first}-${window.last} of ${lineCount}:`;
+      return `${heading}\n\`\`\`${language}\n${window.lines.join("\n")}\n\`\`\``;
+    })
+    .join("\n");
 }
 
 /** The merged, sorted spans to show for a file of `lineCount` lines. */
@@ -53,7 +66,7 @@ function visibleSpans(lineCount: number, spans: readonly LineSpan[], options: Ex
   const merged: LineSpan[] = [];
   for (const span of wanted) {
     const last = merged[merged.length - 1];
-    // Touching or nearly touching windows merge: a one-line gap marker would cost more than the line.
+    // Touching or nearly touching windows merge: a new heading and fence would cost more than the lines between.
     if (last && span.start <= last.end + 2) last.end = Math.max(last.end, span.end);
     else merged.push({ ...span });
   }

@@ -204,7 +204,8 @@ describe("llm generator", () => {
     // Everything but the hint and sample line is shared, and the shared part carries the files.
     for (const user of users) expect(user.slice(shared.length).split("\n").length).toBeLessThanOrEqual(2);
     expect(shared).toContain("# Goal");
-    expect(shared).toContain(' 4 |   console.log("placing order", id);');
+    expect(shared).toContain('\n  console.log("placing order", id);\n');
+    expect(shared).not.toMatch(/^\s*\d+ \| /m);
     expect(shared).toContain("src/orders.ts:4 (no-console)");
     expect(shared).toContain("Unexpected console statement.");
     expect(users[0]!.endsWith(`Hint from the user: ${hint}\n(Sample 1 of 3.)`)).toBe(true);
