@@ -79,11 +79,15 @@ export function applyToFile(
   }
   const overlapping = overlaps(path, located);
   failures.push(...overlapping);
-  // Worth reading the blocks in order when a block was not found, or was found only approximately where an earlier block changes the file.
+  // Worth reading the blocks in order when a block was not found (or only approximately, in several
+  // places), or was found only approximately where another block changes the file.
   const approximate = new Set(located.filter((l) => l.strategy === "fuzzy" || l.strategy === "stale-context").map((l) => l.block.index));
-  const inOrder = failures.every(
-    (f) => f.failure.kind === "not-found" || f.failure.kind === "stale" || (f.failure.kind === "overlap" && (approximate.has(f.block!) || approximate.has(f.failure.other))),
-  );
+  const inOrder = failures.every((f) => {
+    const failure = f.failure;
+    if (failure.kind === "not-found" || failure.kind === "stale") return true;
+    if (failure.kind === "ambiguous") return failure.strategy === "fuzzy" || failure.strategy === "stale-context";
+    return failure.kind === "overlap" && (approximate.has(f.block!) || approximate.has(failure.other));
+  });
   if (failures.length > 0 && inOrder && rules.loose) {
     // Blocks written one after another, each against the file as the ones before it left it (SEARCH quoting an earlier block's REPLACE).
     const sequential = applyInOrder(document, edits, rules);

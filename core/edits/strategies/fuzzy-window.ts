@@ -11,9 +11,9 @@ import { isConfirmedTypo } from "./typo.ts";
 /** Past this many (line, position) votes the file is too repetitive for SEARCH to be placed approximately. */
 const maxVotingWork = 100_000;
 /** Past this many windows to judge, no place can be told apart from the others well enough. */
-const maxCandidates = 300;
+const maxCandidates = 2000;
 /** Past this much alignment work (SEARCH lines × window lines, summed), the same: refuse rather than spend. */
-const maxAlignmentWork = 400_000;
+const maxAlignmentWork = 600_000;
 /** Lines of the file taken beyond SEARCH's length on each side, for lines the file gained since the model read it. */
 const minSlack = 3;
 /** Of SEARCH's non-blank lines, at least this share must be found unchanged at the place. */
@@ -148,9 +148,11 @@ function judge(file: FileIndex, block: PreparedBlock, window: WindowAlignment, n
     if (status === "modified") {
       const fileLine = file.lines[window.match[i]!]!;
       const typo = isConfirmedTypo(line, fileLine, undefined);
-      if (!blank || !isBlank(fileLine)) distance += typo ? typoCost : changeCost;
+      // A typo in a changed line that REPLACE corrects is the model's slip, shown twice: no doubt about the place.
+      const confirmed = block.changed[i] && isConfirmedTypo(line, fileLine, replaced);
+      if (!blank || !isBlank(fileLine)) distance += confirmed ? 0 : typo ? typoCost : changeCost;
       if (!typo) typosOnly = false;
-      if (block.changed[i] && !isConfirmedTypo(line, fileLine, replaced)) changedHold = false;
+      if (block.changed[i] && !confirmed) changedHold = false;
       return;
     }
     if (!blank) {

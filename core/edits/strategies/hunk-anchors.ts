@@ -36,8 +36,9 @@ function hunksOf(block: PreparedBlock): Hunk[] {
  * Whether every change of the block sits where the window leaves no doubt: the lines it removes
  * are consecutive in the file (blank lines aside), and its kept neighbours are found right next
  * to it. A neighbour the file no longer has is tolerated on one side when the change removes
- * lines (they fix its place); new lines added between two kept lines need both, adjacent, or
- * the file's own new lines there would make their place a guess.
+ * lines (they fix its place); new lines added between kept lines go between the nearest kept
+ * lines the file still has, which must be adjacent: a line the file gained there would make
+ * their place a guess.
  */
 export function changesAreAnchored(file: FileIndex, block: PreparedBlock, window: WindowAlignment): boolean {
   const at = (i: number): number => window.match[i]!;
