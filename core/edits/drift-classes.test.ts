@@ -168,3 +168,22 @@ describe("a first line copied without its indentation (old_string style)", () =>
     expect(out.content).toBe(service.replace("    let sum = 0;", "    let sum = 0n;"));
   });
 });
+
+describe("never the wrong place", () => {
+  it("refuses when the place SEARCH fits best has changed the line the block rewrites, though another place fits all but one context line", () => {
+    const method = (name: string, fetch: string, fallback: number): string[] => [
+      `  async ${name}(id: string) {`,
+      "    const cached = this.cache.get(id);",
+      `    if (cached) return cached ?? ${fallback};`,
+      `    const found = await this.${fetch}(id, 'save');`,
+      "    this.cache.set(id, found);",
+      "    return found;",
+      "  }",
+    ];
+    const file = ["class Events {", ...method("load", "fetchEvent", 7), "", ...method("check", "fetchEventRenamed", 8), "}", ""].join("\n");
+    // Written against `check` before its fetch was renamed: at `load`, only the `?? 7` context line differs.
+    const search = ["    if (cached) return cached ?? 8;", "    const found = await this.fetchEvent(id, 'save');", "    this.cache.set(id, found);", "    return found;", "  }"].join("\n");
+    const out = apply1(file, search, search.replace("fetchEvent(id, 'save')", "fetchEventNext(id, 'save')"));
+    expect(out.result.kind).toBe("failed");
+  });
+});
