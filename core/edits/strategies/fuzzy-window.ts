@@ -120,7 +120,7 @@ function candidateWindows(file: FileIndex, block: PreparedBlock, nonBlank: numbe
     const to = Math.min(file.lines.length, offset + search.length + slack);
     work += search.length * (to - from);
     if (work > maxAlignmentWork) return undefined;
-    const window = alignWindow(file, search, from, to);
+    const window = alignWindow(file, search, from, to, offset);
     if (!window) continue;
     const key = window.match.join(",");
     if (seen.has(key)) continue;

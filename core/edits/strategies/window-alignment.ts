@@ -1,7 +1,7 @@
-import { longestCommonSubsequence } from "../../patches/myers-diff.ts";
 import type { FileIndex } from "../file-index.ts";
 import { isBlank, lineKey } from "../line-keys.ts";
 import { similarity } from "../similarity.ts";
+import { tightestCommonLines } from "./tightest-common-lines.ts";
 
 /** How a SEARCH line relates to the file in a window: the same line, a line in its place that differs, or none. */
 export type LineStatus = "exact" | "modified" | "none";
@@ -19,19 +19,17 @@ export interface WindowAlignment {
 
 /** Below this similarity a line beyond SEARCH's first or last common line is not taken as its counterpart. */
 const edgeSimilarity = 0.5;
-/** Alignments differing in more lines than this are not worth making (SEARCH is small). */
-const maxDifferences = 400;
 
 /**
- * Aligns SEARCH with file lines [from, to): a longest common subsequence of normalized lines,
- * then, between two common lines, differing runs of equal length paired one for one (a line
+ * Aligns SEARCH with file lines [from, to), its first line expected at `offset`: the tightest
+ * longest common subsequence of normalized lines (see {@link tightestCommonLines}), then, between two common lines, differing runs of equal length paired one for one (a line
  * changed in place); before the first and after the last common line, neighbours paired while
  * they stay similar. Undefined when no non-blank line is common.
  */
-export function alignWindow(file: FileIndex, search: readonly string[], from: number, to: number): WindowAlignment | undefined {
+export function alignWindow(file: FileIndex, search: readonly string[], from: number, to: number, offset: number): WindowAlignment | undefined {
   const wanted = search.map((line) => lineKey(line, "normalized"));
   const keys = file.keys("normalized");
-  const pairs = compact(longestCommonSubsequence(wanted, keys.slice(from, to), { maxDifferences }), wanted, keys.slice(from, to));
+  const pairs = tightestCommonLines(wanted, keys.slice(from, to), offset - from);
   if (!pairs.some(([i]) => wanted[i] !== "")) return undefined;
   const match = search.map(() => -1);
   const status: LineStatus[] = search.map(() => "none");
@@ -63,26 +61,4 @@ export function alignWindow(file: FileIndex, search: readonly string[], from: nu
   let extraLines = 0;
   for (let j = start; j < end; j++) if (!claimed.has(j) && !isBlank(file.lines[j]!)) extraLines++;
   return { start, end, match, status, extraLines };
-}
-
-/**
- * An LCS may pair a line with any equal line (a lone brace far below); among equal choices,
- * moves each pair to the equal file line nearest the offset most pairs agree on, keeping order.
- */
-function compact(pairs: ReadonlyArray<readonly [number, number]>, wanted: readonly string[], window: readonly string[]): Array<[number, number]> {
-  if (pairs.length === 0) return [];
-  const offsets = pairs.filter(([i]) => wanted[i] !== "").map(([i, j]) => j - i).sort((a, b) => a - b);
-  const median = offsets.length > 0 ? offsets[Math.floor(offsets.length / 2)]! : 0;
-  const out: Array<[number, number]> = [];
-  for (let k = 0; k < pairs.length; k++) {
-    const [i, j] = pairs[k]!;
-    const low = k === 0 ? 0 : out[k - 1]![1] + 1;
-    const high = k === pairs.length - 1 ? window.length - 1 : pairs[k + 1]![1] - 1;
-    let best = j;
-    for (let c = low; c <= high; c++) {
-      if (c !== j && window[c] === wanted[i] && Math.abs(c - i - median) < Math.abs(best - i - median)) best = c;
-    }
-    out.push([i, best]);
-  }
-  return out;
 }
