@@ -6,6 +6,7 @@ import { FileIndex } from "./file-index.ts";
 import { blockError } from "./format-failure.ts";
 import { placeBlock } from "./place-block.ts";
 import type { PlacementRules } from "./place-block.ts";
+import { lineKey } from "./line-keys.ts";
 import { isPlaceholderLine } from "./placeholder-line.ts";
 import type { Strategy } from "./strategies/strategy.ts";
 import { hasFinalNewline, joinDocument, splitDocument } from "./text-document.ts";
@@ -74,17 +75,19 @@ export function applyToFile(
       continue;
     }
     const placement = placeBlock(document, file, block, rules);
+    const quoted = placement.kind === "placed" && approximateStrategies.has(placement.strategy) ? quotedEarlierLine(file, block, edits) : undefined;
     if (placement.kind === "failed") failures.push(blockError(block.index, path, placement.failure));
+    else if (quoted) failures.push(blockError(block.index, path, { kind: "quotes-earlier-block", ...quoted }));
     else located.push({ block, strategy: placement.strategy, start: placement.start, end: placement.end, replacement: placement.replacement });
   }
   const overlapping = overlaps(path, located);
   failures.push(...overlapping);
   // Worth reading the blocks in order when a block was not found (or only approximately, in several
   // places), or was found only approximately where another block changes the file.
-  const approximate = new Set(located.filter((l) => l.strategy === "fuzzy" || l.strategy === "stale-context").map((l) => l.block.index));
+  const approximate = new Set(located.filter((l) => approximateStrategies.has(l.strategy)).map((l) => l.block.index));
   const inOrder = failures.every((f) => {
     const failure = f.failure;
-    if (failure.kind === "not-found" || failure.kind === "stale") return true;
+    if (failure.kind === "not-found" || failure.kind === "stale" || failure.kind === "quotes-earlier-block") return true;
     if (failure.kind === "ambiguous") return failure.strategy === "fuzzy" || failure.strategy === "stale-context";
     return failure.kind === "overlap" && (approximate.has(f.block!) || approximate.has(failure.other));
   });
@@ -102,6 +105,36 @@ export function applyToFile(
     matches.push({ block: l.block.index, path, strategy: l.strategy, firstLine: l.start + 1, lastLine: l.end });
   }
   return { content: splice(document, located), matches, errors };
+}
+
+/** Strategies that place SEARCH though some of its lines are not in the file. */
+const approximateStrategies: ReadonlySet<BlockMatch["strategy"]> = new Set(["fuzzy", "stale-context"]);
+
+/**
+ * A line of the block's SEARCH that the file does not have but an earlier block of the reply
+ * adds (in its REPLACE, not its SEARCH): the model wrote this block against that block's result,
+ * so a place found approximately in the original file is a guess. Undefined when there is none.
+ */
+function quotedEarlierLine(file: FileIndex, block: EditBlock, blocks: readonly EditBlock[]): { other: number; line: string } | undefined {
+  const absent = (line: string): string | undefined => {
+    const key = lineKey(line, "normalized");
+    return key !== "" && file.positions("normalized", key).length === 0 ? key : undefined;
+  };
+  const wanted = new Map<string, string>();
+  for (const line of block.search) {
+    const key = absent(line);
+    if (key !== undefined) wanted.set(key, line);
+  }
+  if (wanted.size === 0) return undefined;
+  for (const earlier of blocks) {
+    if (earlier.index >= block.index) continue;
+    const kept = new Set(earlier.search.map((line) => lineKey(line, "normalized")));
+    for (const line of earlier.replace) {
+      const key = lineKey(line, "normalized");
+      if (wanted.has(key) && !kept.has(key)) return { other: earlier.index, line: wanted.get(key)! };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -30,7 +30,9 @@ export type BlockFailure =
   | { kind: "unclear-indentation"; span: LineSpan }
   | { kind: "elision-mismatch"; searchCount: number; replaceCount: number }
   /** SEARCH carried line numbers copied from an excerpt: they disagree with where it was found, or only some REPLACE lines carry them (claimed undefined). */
-  | { kind: "line-numbers"; style: string; claimed: LineSpan | undefined; found: LineSpan | undefined };
+  | { kind: "line-numbers"; style: string; claimed: LineSpan | undefined; found: LineSpan | undefined }
+  /** SEARCH, found only approximately, has a line the file lacks and an earlier block adds: it was written against that block's result. */
+  | { kind: "quotes-earlier-block"; other: number; line: string };
 
 /** One block's failure: which block, which file, why, and the model-readable text for it. */
 export interface BlockError {

@@ -187,3 +187,68 @@ describe("never the wrong place", () => {
     expect(out.result.kind).toBe("failed");
   });
 });
+
+describe("stale conflict: the place whose changed lines the file has rewritten", () => {
+  const placeholderTypes = (checked: boolean): string =>
+    [
+      "type Pending = {",
+      "  /**",
+      "   * `true`, since the data shown is the placeholder.",
+      "   */",
+      "  isPlaceholderData: true",
+      checked ? "  /** // checked" : "  /**",
+      "   * `'success'`, since the query shows the placeholder data.",
+      "   * from `select`.",
+      "   */",
+      "  status: 'success'",
+      "}",
+      "type Infinite = {",
+      "  isPlaceholderData: true",
+      "  /**",
+      "   * `false`, since fetching the next page didn't fail.",
+      "   */",
+      "  isFetchNextPageError: false",
+      "  /**",
+      "   * `'success'`, since the query shows the placeholder data.",
+      "   * from `select`.",
+      "   */",
+      "  status: 'success'",
+      "}",
+      "",
+    ].join("\n");
+  const search = ["  isPlaceholderData: true", "  /**", "   * `'success'`, since the query shows the placeholder data.", "   * from `select`.", "   */", "  status: 'success'"].join("\n");
+  const replace = ["  isPlaceholderData: true", "  /** The query shows its placeholder data.", "   * from `select`.", "   */", "  status: 'success'"].join("\n");
+
+  it("applies where SEARCH is whole, though another place holds all of it but its first line", () => {
+    const file = placeholderTypes(false);
+    const out = apply1(file, search, replace);
+    expect(out.content).toBe(file.replace("  /**\n   * `'success'`, since the query shows the placeholder data.\n   * from", "  /** The query shows its placeholder data.\n   * from"));
+  });
+
+  it("refuses when the file rewrote a line the block changes, though another place holds every line but the first", () => {
+    // Aligned loosely (a `/**` three lines up taken instead of the line above the change), the place
+    // meant looks farther than the other type's, and the block lands there.
+    const out = apply1(placeholderTypes(true), search, replace);
+    expect(failure(out)).toMatchObject({ kind: "stale", changedLines: [6] });
+  });
+});
+
+describe("a block written against an earlier block's result", () => {
+  const generic = (name: string, extra: string[]): string[] => [`  ${name}<`, "    TQueryFnData,", "    TError = DefaultError,", "    TData = TQueryFnData,", "    TQueryKey extends QueryKey = QueryKey,", ...extra, "  >(", "    options: Options,", "  ) {}"];
+  const file = ["class Client {", ...generic("ensureQueryData", []), "", ...generic("prefetchInfiniteQuery", ["    TPageParam = unknown,"]), "}", ""].join("\n");
+  const first = makeBlock("a.ts", ["    TQueryKey extends QueryKey = QueryKey,", "    TPageParam = unknown,", "  >("].join("\n"), ["    const migrated = await migrate(input);", "  >("].join("\n"), 1);
+
+  it("applies it after that block, not at a place of the original that fits all but the quoted line", () => {
+    const second = makeBlock("a.ts", ["  prefetchInfiniteQuery<", "    TQueryFnData,", "    TError = DefaultError,", "    TData = TQueryFnData,", "    const migrated = await migrate(input);", "  >("].join("\n"), ["  prefetchInfiniteQuery<", "    TQueryFnData,", "    const migrated = await migrate(input);", "  >("].join("\n"), 2);
+    const result = applyEdits({ "a.ts": file }, [first, second]);
+    expect(result.kind).toBe("applied");
+    const content = result.kind === "applied" ? result.changes["a.ts"] : undefined;
+    expect(content).toBe(file.replace("  prefetchInfiniteQuery<\n    TQueryFnData,\n    TError = DefaultError,\n    TData = TQueryFnData,\n    TQueryKey extends QueryKey = QueryKey,\n    TPageParam = unknown,\n", "  prefetchInfiniteQuery<\n    TQueryFnData,\n    const migrated = await migrate(input);\n"));
+  });
+
+  it("refuses it, naming the earlier block, when it fits neither after that block nor as written", () => {
+    const second = makeBlock("a.ts", ["  ensureQueryData<", "    TQueryFnData,", "    TError = DefaultError,", "    TData = TQueryFnData,", "    const migrated = await migrate(input);"].join("\n"), ["  ensureQueryData<", "    TQueryFnData,", "    const migrated = await migrate(input);"].join("\n"), 2);
+    const result = applyEdits({ "a.ts": file }, [first, second]);
+    expect(result.kind === "failed" ? result.errors.map((e) => e.failure) : []).toEqual([{ kind: "quotes-earlier-block", other: 1, line: "    const migrated = await migrate(input);" }]);
+  });
+});

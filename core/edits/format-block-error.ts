@@ -92,6 +92,12 @@ export function formatBlockError(block: number | undefined, path: string | undef
         : `${who}: SEARCH's lines start with line numbers (\`${failure.style.replace(/\t/g, "\\t")}\`) saying lines ${span(failure.claimed)}, ` +
             `but without them SEARCH is at lines ${span(failure.found)} of ${file}. Line numbers are not part of the file: copy ` +
             `SEARCH and REPLACE without them, from the file's current lines, and ${resend}.`;
+    case "quotes-earlier-block":
+      return (
+        `${who}: SEARCH has the line \`${printable(failure.line.trim())}\`, which ${file} does not have but block ${failure.other} adds, ` +
+        `and the blocks do not apply one after another either. Write each SEARCH from the file's current lines (or merge ` +
+        `the two changes into one block) and ${resend}.`
+      );
     default:
       return assertNever(failure, "block failure");
   }
