@@ -39,7 +39,7 @@ if (only !== "real") {
 }
 
 if (only !== "project") {
-  const pool = realSources(root, createRandom(seed));
+  const pool = loadRealSources();
   const classes = [...applyClasses, ...modelDriftClasses, ...rejectClasses, ...modelRejectClasses];
   const real = runCorpus("real corpus (TypeScript sources of npm packages)", pool, classes, realPerClass, seed);
   printBench("edits_real_cases", real.cases, "count");
@@ -50,4 +50,14 @@ if (only !== "project") {
   printBench("edits_real_baseline_exact_rate", Number(real.baselineRate.toFixed(4)), "ratio");
   printBench("edit_real_p50_ms", Number(real.p50.toFixed(3)), "ms");
   printBench("edit_real_p99_ms", Number(real.p99.toFixed(3)), "ms");
+}
+
+/** The real corpus, or one line saying why it could not be fetched (and exit 1). */
+function loadRealSources(): ReturnType<typeof realSources> {
+  try {
+    return realSources(root, createRandom(seed));
+  } catch (error) {
+    console.error(`bench:edits: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

@@ -60,7 +60,12 @@ function packageSources(cache: string, pkg: RealPackage): Record<string, string>
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   try {
-    const out = execFileSync("npm", ["pack", `${pkg.name}@${pkg.version}`, "--pack-destination", work, "--json", "--silent"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    let out: string;
+    try {
+      out = execFileSync("npm", ["pack", `${pkg.name}@${pkg.version}`, "--pack-destination", work, "--json", "--silent"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    } catch {
+      throw new Error(`could not fetch ${pkg.name}@${pkg.version} with \`npm pack\`: the real corpus needs the npm registry once (then it is read from ${cache}); check the network or the npm registry setting and rerun`);
+    }
     const [packed] = JSON.parse(out) as Array<{ filename: string }>;
     const tarball = readFileSync(path.join(work, packed!.filename));
     const integrity = `sha512-${createHash("sha512").update(tarball).digest("base64")}`;
