@@ -6,8 +6,8 @@
  * changed lines, context the file changed since, blocks written against earlier blocks. Each case
  * has its expected result computed by splicing lines; "wrong" means applied with a result other
  * than that. Prints per-class results, time per edit by file size, and BENCH lines.
- * EDITS_BENCH_PER_CLASS and EDITS_REAL_PER_CLASS change the corpus sizes; EDITS_BENCH_ONLY=real
- * or =project runs one corpus.
+ * EDITS_BENCH_PER_CLASS and EDITS_REAL_PER_CLASS change the corpus sizes, EDITS_BENCH_SEED the
+ * seed (other files and cases); EDITS_BENCH_ONLY=real or =project runs one corpus.
  */
 import path from "node:path";
 import { applyClasses } from "./edits/apply-classes.ts";
@@ -19,7 +19,7 @@ import { runCorpus } from "./edits/run-corpus.ts";
 import { generatedSources, projectSources } from "./edits/source-files.ts";
 import { printBench } from "./print-bench.ts";
 
-const seed = 7_2024;
+const seed = Number(process.env.EDITS_BENCH_SEED ?? 7_2024);
 const perClass = Number(process.env.EDITS_BENCH_PER_CLASS ?? 80);
 const realPerClass = Number(process.env.EDITS_REAL_PER_CLASS ?? 180);
 const only = process.env.EDITS_BENCH_ONLY;

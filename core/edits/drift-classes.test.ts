@@ -52,6 +52,12 @@ describe("SEARCH text that is not whole lines", () => {
     expect(out.content).toBe(service.replace("  async total(userId: string): Promise<number> {\n    const items =", "  async total(userId: string): Promise<number> {\n    const items: Item[] ="));
   });
 
+  it("applies a piece of a doc comment's example line, whose `...` is a spread, not elided code", () => {
+    const file = "/**\n * @example\n *   useQuery({\n *     ...overrideOptions,\n *   })\n */\nexport const x = 1;\n";
+    const out = apply1(file, "..overrideOptions", "..overrideOptionsNext");
+    expect(out.content).toBe(file.replace("...overrideOptions,", "...overrideOptionsNext,"));
+  });
+
   it("refuses a piece found in several places", () => {
     const out = apply1(service, "this.store.items(userId)", "this.store.itemsOf(userId)");
     expect(failure(out)).toMatchObject({ kind: "ambiguous", strategy: "fragment", count: 2 });

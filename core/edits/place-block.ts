@@ -136,7 +136,8 @@ function placeFragment(document: TextDocument, block: EditBlock, prepared: Prepa
     wholeSearch[0] = first;
   }
   const replace = prepared.replace.length === 0 ? [before + after] : prepared.replace.map((line, k) => fit(line, k, prepared.replace.length));
-  const whole = prepareBlock({ ...block, search: wholeSearch, replace });
+  // The fragment had no `...` marker (it is placed only then): its lines, rebuilt from the file's text, are read literally.
+  const whole = prepareBlock({ ...block, search: wholeSearch, replace }, true);
   if (!whole.ok) return { kind: "failed", failure: whole.problem };
   return build(document, whole.prepared, "fragment", lineForLine(place.line, place.lines));
 }

@@ -33,6 +33,8 @@ describe("placeholder and elision lines", () => {
     "// TODO: handle the remaining cases",
     " * the rest of the docs",
     "return [...items];",
+    " *     ...overrideOptions,",
+    " * ...props.rest)",
   ])("%s is code or a real comment", (line) => {
     expect(isPlaceholderLine(line)).toBe(false);
   });

@@ -9,6 +9,9 @@ const commentClose = /\s*(?:\*+\/\}?|-->)$/;
 const ellipsis = String.raw`(?:\.{3}|…)`;
 const bare = new RegExp(`^${ellipsis}+$`);
 const leading = new RegExp(`^${ellipsis}\\s*\\S`);
+/** `...options,` in a doc comment's example is a spread, not elided code (unless the word is a placeholder's). */
+const spread = /^\.{3}[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[,;)\]}]*$/;
+const placeholderWord = /^\.{3}(?:existing|rest|remaining|unchanged|other|more|omitted|same|previous|code|etc)\b/i;
 const phraseWithEllipsis = new RegExp(
   String.raw`\b(?:existing|rest|remaining|unchanged|other|more|omitted|same|previous)\b.*${ellipsis}`,
   "i",
@@ -29,7 +32,8 @@ export function isElisionMarker(line: string): boolean {
   if (bare.test(text)) return true;
   const comment = commentText(text);
   if (comment === undefined) return false;
-  return bare.test(comment) || leading.test(comment) || phraseWithEllipsis.test(comment);
+  const spreadOnly = spread.test(comment) && !placeholderWord.test(comment);
+  return bare.test(comment) || (leading.test(comment) && !spreadOnly) || phraseWithEllipsis.test(comment);
 }
 
 /** A line that only stands for code: an elision marker, or a comment such as `// rest of the code unchanged`. */

@@ -1,7 +1,7 @@
 import { editScript } from "../patches/myers-diff.ts";
 import type { DiffOp } from "../patches/myers-diff.ts";
 import type { EditBlock } from "./edit-block.ts";
-import { isElisionMarker, isPlaceholderLine } from "./placeholder-line.ts";
+import { isElisionMarker as isMarker, isPlaceholderLine } from "./placeholder-line.ts";
 
 /** A block checked for what can be judged without the file, with its SEARCH → REPLACE diff. */
 export interface PreparedBlock {
@@ -32,8 +32,13 @@ const elisionKey = "\u0000...";
 /** Blocks differing in more lines than this count as rewritten wholesale (SEARCH and REPLACE are short; this bounds hostile input). */
 const maxDifferences = 2000;
 
-/** Prepares a non-empty-SEARCH block, or says why its shape alone makes it unsafe to apply. */
-export function prepareBlock(block: EditBlock): { ok: true; prepared: PreparedBlock } | { ok: false; problem: BlockShapeProblem } {
+/**
+ * Prepares a non-empty-SEARCH block, or says why its shape alone makes it unsafe to apply. With
+ * `literal`, no line is read as an elision marker or a placeholder (lines rebuilt from the file's
+ * own text around a fragment already judged, where `* ...options,` is code).
+ */
+export function prepareBlock(block: EditBlock, literal = false): { ok: true; prepared: PreparedBlock } | { ok: false; problem: BlockShapeProblem } {
+  const isElisionMarker = literal ? (): boolean => false : isMarker;
   let search = block.search;
   let replace = block.replace;
   let replaceOffset = 0;
@@ -62,7 +67,7 @@ export function prepareBlock(block: EditBlock): { ok: true; prepared: PreparedBl
     } else if (op.kind === "insert") {
       const line = replace[op.b]!;
       if (isElisionMarker(line) && elisions.length > 0) unpairedElision = true;
-      else if (isPlaceholderLine(line)) return { ok: false, problem: { kind: "placeholder", line: op.b + 1 + replaceOffset, text: line.trim() } };
+      else if (!literal && isPlaceholderLine(line)) return { ok: false, problem: { kind: "placeholder", line: op.b + 1 + replaceOffset, text: line.trim() } };
     }
   }
   const prepared: PreparedBlock = { block, search, replace, ops, changed, elisions };
