@@ -258,3 +258,29 @@ describe("a block written against an earlier block's result", () => {
     expect(result.kind === "failed" ? result.errors.map((e) => e.failure) : []).toEqual([{ kind: "quotes-earlier-block", other: 1, line: "    const migrated = await migrate(input);" }]);
   });
 });
+
+describe("never the wrong place: lines whose place only looks sure", () => {
+  it("applies a stale block at its place though the line above its context was removed, not at a look-alike below", () => {
+    const doc = (name: string, text: string): string[] => ["  /**", `   * ${text}`, "   * If `allowlist` is given, this one is ignored.", "   */", `  ${name}?: string | string[]`];
+    const lines = ["interface Options {", "  /**", "   * sanitizes the state.", "   */", "  stateSanitizer?: Sanitizer", ...doc("denylist", "actions to hide, as regular expressions.").slice(1), ...doc("allowlist", "actions to hide, as regular expressions."), "  /**", "   * called for every action.", "   */", "  predicate?: Predicate", "}", ""];
+    const file = lines.join("\n");
+    const search = [...doc("denylist", "actions to hide, as regular expressions."), "  /**", "   * actions to hide, as regular expressions."].join("\n");
+    const replace = search.replace("is ignored.\n", "is ignored.\n   * Matched against the action's type.\n");
+    const out = apply1(file, search, replace);
+    expect(out.content).toBe(file.replace("is ignored.\n   */\n  denylist", "is ignored.\n   * Matched against the action's type.\n   */\n  denylist"));
+  });
+
+  it("refuses to remove one of several equal lines in a row where the file differs around them", () => {
+    const file = ["export type AnyBuilder = Builder<", "  any,", "  any,", "  any, // checked", "  any,", "  any,", "  any", ">;", ""].join("\n");
+    const search = ["export type AnyBuilder = Builder<", "  any,", "  any,", "  any,", "  any,"].join("\n");
+    const out = apply1(file, search, ["export type AnyBuilder = Builder<", "  any,", "  any,", "  any,"].join("\n"));
+    expect(out.result.kind).toBe("failed");
+  });
+
+  it("refuses new code lines shifted with doc-comment lines only, whose shift says nothing sure about code", () => {
+    const file = ["export class Posts {", "  /**", "   * @example", "   * list()", "   */", "  list() {}", "}", ""].join("\n");
+    const search = ["     * @example", "     * list()", "     */"].join("\n");
+    const out = apply1(file, search, ["     * @example", "         const posts = load();", "     * list()", "     */"].join("\n"));
+    expect(failure(out)).toMatchObject({ kind: "unclear-indentation" });
+  });
+});

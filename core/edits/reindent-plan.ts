@@ -22,6 +22,9 @@ export type ReindentPlan =
 
 const keep: ReindentPlan = { kind: "ok", reindent: (line) => line };
 
+/** A line inside a block comment: a star, then its text. */
+const commentLine = /^\s*\*/;
+
 /**
  * Works out how the model's indentation maps to the file's, from the matched line pairs:
  * - every pair identical (and some indented): new lines are trusted as written;
@@ -31,8 +34,9 @@ const keep: ReindentPlan = { kind: "ok", reindent: (line) => line };
  *   new lines keep their level and alignment, at the file's unit;
  * - otherwise a new line that rewrites a removed line moves like it, and any other new line
  *   like the matched lines around it, if those agree.
- * When a shift and a scale both fit and would put some new line at different indentations, the
- * plan is "unclear" and the block is refused rather than written with a guessed indentation.
+ * When a shift and a scale both fit and would put some new line at different indentations, or
+ * only block-comment lines moved and new code lines come with them, the plan is "unclear" and
+ * the block is refused rather than written with a guessed indentation.
  */
 export function planReindent(pairs: readonly AlignedPair[], document: TextDocument, newLines: readonly string[]): ReindentPlan {
   const identical = pairs.every((p) => indentOf(p.search) === indentOf(p.file));
@@ -63,6 +67,9 @@ export function planReindent(pairs: readonly AlignedPair[], document: TextDocume
   if (shifts.size === 1) {
     const shift = [...shifts][0]!;
     if (unit && newLines.some((line) => colsOf(line) + shift !== unit(colsOf(line)))) return { kind: "unclear" };
+    // Block-comment lines (` * text`) sit one column off the code's levels: their shift says nothing sure about new code lines.
+    const commentsOnly = pairs.every((p) => indentOf(p.file) === "" || commentLine.test(p.file));
+    if (shift !== 0 && commentsOnly && newLines.some((line) => !commentLine.test(line))) return { kind: "unclear" };
     return { kind: "ok", reindent: (line, around) => render(line, colsOf(line) + shift, around) };
   }
   if (unit) return { kind: "ok", reindent: (line, around) => render(line, unit(colsOf(line)), around) };

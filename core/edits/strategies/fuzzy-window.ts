@@ -163,10 +163,19 @@ function judge(file: FileIndex, block: PreparedBlock, window: WindowAlignment, n
   });
   distance += changeCost * window.extraLines;
   if (window.extraLines > 0) typosOnly = false;
-  const valid = changedHold && changesAreAnchored(file, block, window);
+  // Which of several equal lines in a row a block removes is the diff's choice; where the file differs, the one it changed may be the one meant.
+  const valid = changedHold && !changesAmongEqualLines(block) && changesAreAnchored(file, block, window);
   return { window, distance, exact, valid, typosOnly: typosOnly && exact >= nonBlank - 2 };
 }
 
+/** Whether a line the block removes or rewrites has an equal kept line right next to it (`any,` among `any,` lines). */
+function changesAmongEqualLines(block: PreparedBlock): boolean {
+  const keys = block.search.map((line) => lineKey(line, "normalized"));
+  return block.search.some((line, i) => {
+    if (!block.changed[i] || isBlank(line)) return false;
+    return (i > 0 && !block.changed[i - 1] && keys[i - 1] === keys[i]) || (i + 1 < keys.length && !block.changed[i + 1] && keys[i + 1] === keys[i]);
+  });
+}
 
 function overlaps(a: WindowAlignment, b: WindowAlignment): boolean {
   return a.start < b.end && b.start < a.end;
