@@ -277,6 +277,12 @@ describe("never the wrong place: lines whose place only looks sure", () => {
     expect(out.result.kind).toBe("failed");
   });
 
+  it("moves new code lines by the shift of unindented code lines the model indented", () => {
+    const file = ["const a = 1;", "const b = 2;", "export const c = a + b;", ""].join("\n");
+    const out = apply1(file, ["    const a = 1;", "    const b = 2;"].join("\n"), ["    const a = 1;", "    const b = 2;", "    const d = a * b;"].join("\n"));
+    expect(out.content).toBe(file.replace("const b = 2;\n", "const b = 2;\nconst d = a * b;\n"));
+  });
+
   it("refuses new code lines shifted with doc-comment lines only, whose shift says nothing sure about code", () => {
     const file = ["export class Posts {", "  /**", "   * @example", "   * list()", "   */", "  list() {}", "}", ""].join("\n");
     const search = ["     * @example", "     * list()", "     */"].join("\n");

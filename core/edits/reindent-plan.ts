@@ -68,7 +68,8 @@ export function planReindent(pairs: readonly AlignedPair[], document: TextDocume
     const shift = [...shifts][0]!;
     if (unit && newLines.some((line) => colsOf(line) + shift !== unit(colsOf(line)))) return { kind: "unclear" };
     // Block-comment lines (` * text`) sit one column off the code's levels: their shift says nothing sure about new code lines.
-    const commentsOnly = pairs.every((p) => indentOf(p.file) === "" || commentLine.test(p.file));
+    const written = pairs.filter((p) => p.file.trim() !== "");
+    const commentsOnly = written.length > 0 && written.every((p) => commentLine.test(p.file));
     if (shift !== 0 && commentsOnly && newLines.some((line) => !commentLine.test(line))) return { kind: "unclear" };
     return { kind: "ok", reindent: (line, around) => render(line, colsOf(line) + shift, around) };
   }
