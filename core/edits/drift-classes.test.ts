@@ -290,3 +290,19 @@ describe("never the wrong place: lines whose place only looks sure", () => {
     expect(failure(out)).toMatchObject({ kind: "unclear-indentation" });
   });
 });
+
+describe("never the wrong place: a look-alike overlapping the place meant", () => {
+  it("refuses a block whose changed line the file rewrote, though the overload just above fits with stale context", () => {
+    const overload = (first: string, second: string, last: string): string[] => ["export function observe<K, V>(", `    ${first},`, `    ${second},`, `    ${last}`, "): Lambda"];
+    const file = [
+      ...overload("observableSet: ObservableSet<V> | Set<V>", "listener: (change: ISetDidChange<V>) => void", "fireImmediately?: boolean"),
+      ...overload("observableMap: ObservableMap<K, V> | Map<K, V>", "listener: (change: IMapDidChange<K, V>) => void", "await fireImmediately?: boolean"),
+      ...overload("observableMap: ObservableMap<K, V> | Map<K, V>", "property: K", "listener: (change: IValueDidChange<V>) => void"),
+      "",
+    ].join("\n");
+    const search = ["    observableMap: ObservableMap<K, V> | Map<K, V>,", "    listener: (change: IMapDidChange<K, V>) => void,", "    fireImmediately?: boolean", "): Lambda", "export function observe<K, V>(", "    observableMap: ObservableMap<K, V> | Map<K, V>,"].join("\n");
+    const replace = ["    observableMap: ObservableMap<K, V> | Map<K, V>,", "    listener: (change: IMapDidChange<K, V>) => void,", "    observableMap: ObservableMap<K, V> | Map<K, V>,"].join("\n");
+    const out = apply1(file, search, replace);
+    expect(out.result.kind).toBe("failed");
+  });
+});

@@ -58,7 +58,7 @@ export const fuzzyWindow: Strategy = {
     const winner = byDistance.find((c) => isWinnable(c, nonBlank));
     if (winner) {
       // Every other window, applicable or not, must differ from SEARCH by at least one whole line more.
-      const rivals = byDistance.filter((c) => c !== winner && !overlaps(c.window, winner.window) && c.distance < winner.distance + changeCost);
+      const rivals = byDistance.filter((c) => c !== winner && !samePlace(c.window, winner.window) && c.distance < winner.distance + changeCost);
       if (rivals.length === 0) return { kind: "unique", alignment: alignmentOf(winner.window), ...(winner.typosOnly ? {} : { named: "stale-context" as const }) };
       const close = [winner, ...rivals.filter((c) => c.valid)];
       if (close.length > 1) {
@@ -177,8 +177,9 @@ function changesAmongEqualLines(block: PreparedBlock): boolean {
   });
 }
 
-function overlaps(a: WindowAlignment, b: WindowAlignment): boolean {
-  return a.start < b.end && b.start < a.end;
+/** Whether two windows are the same place seen twice: some SEARCH line stands for the same file line in both (overlapping windows that shift SEARCH are rivals). */
+function samePlace(a: WindowAlignment, b: WindowAlignment): boolean {
+  return a.match.some((line, i) => line >= 0 && line === b.match[i]);
 }
 
 /** The alignment of a window: each SEARCH line to its file line, or to none (at the place it would be). */
