@@ -249,6 +249,7 @@ test("the demo by clicks: search watched, diff in Monaco, compare, pin, prune (g
   const solution = page.locator('[data-testid="tree-node"][data-state="scored"][aria-label*=" 0 sites left"]').first();
   await expect(solution).toBeVisible();
   await select(page, (await solution.getAttribute("data-node-id"))!);
+  await page.getByTestId("apply-branch").fill(""); // the field keeps what was typed for the node applied before
   await page.mouse.move(0, 0);
   await shoot(testInfo, "tree.png", page.getByTestId("fork-tree"));
   const whole = await shoot(testInfo, "studio.png", page);
