@@ -105,7 +105,7 @@ test("the demo by clicks: search watched, diff in Monaco, compare, pin, prune (g
         const text = (await counts.textContent()) ?? "";
         const count = Number(/([\d,]+) nodes/.exec(text)?.[1]?.replace(/,/g, "") ?? 0);
         if (count > 0) seen.add(count);
-        // the view stays where it was as the tree grows to the right: fit it to see every node
+        // the tree's hit layer has only the nodes on screen: fit the view so every level is there
         await page.getByTestId("tree-fit").click();
         return nodesAt(page, 2).count();
       },
