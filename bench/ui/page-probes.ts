@@ -7,7 +7,7 @@
 /**
  * Installed before the studio's own scripts: records when the first tree node appears, when a
  * tree node first becomes selected, when each diff view becomes ready for a node, and when
- * `tree/delta` frames arrive on the engine's socket (a passive listener on every WebSocket).
+ * `tree/delta` events arrive on the engine's socket (alone or batched) (a passive listener on every WebSocket).
  */
 export const probeScript = `(() => {
   const probe = (window.__bench = { firstNodeAt: undefined, selectedAt: undefined, diffReadyAt: {}, deltas: 0, firstDeltaAt: undefined, lastDeltaAt: undefined, socketOpenAt: undefined, largestFrame: undefined });
@@ -18,9 +18,11 @@ export const probeScript = `(() => {
       this.addEventListener("open", () => { if (probe.socketOpenAt === undefined) probe.socketOpenAt = performance.now(); });
       this.addEventListener("message", (event) => {
         if (typeof event.data === "string" && event.data.length > (probe.largestFrame?.chars ?? 0)) probe.largestFrame = { chars: event.data.length, at: performance.now() };
-        if (typeof event.data === "string" && event.data.startsWith('{"kind":"event","name":"tree/delta"')) {
+        // a delta comes alone or among others in one "events" frame (counted without parsing the frame again)
+        const deltas = typeof event.data !== "string" ? 0 : event.data.startsWith('{"kind":"event","name":"tree/delta"') ? 1 : event.data.startsWith('{"kind":"events"') ? event.data.split('{"name":"tree/delta"').length - 1 : 0;
+        if (deltas > 0) {
           const now = performance.now();
-          probe.deltas++;
+          probe.deltas += deltas;
           if (probe.firstDeltaAt === undefined) probe.firstDeltaAt = now;
           probe.lastDeltaAt = now;
         }

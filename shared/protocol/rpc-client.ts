@@ -19,6 +19,7 @@ export function createRpcClient(transport: Transport): RpcClient {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const stop = transport.onMessage((message) => {
     if (message.kind === "event") listeners.get(message.name)?.forEach((listener) => listener(message.payload));
+    if (message.kind === "events") for (const item of message.items) listeners.get(item.name)?.forEach((listener) => listener(item.payload));
     if (message.kind !== "response") return;
     const call = waiting.get(message.id);
     if (!call) return;

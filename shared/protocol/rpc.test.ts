@@ -70,6 +70,37 @@ describe("serveRpc and createRpcClient", () => {
     await vi.waitFor(() => expect(lines).toEqual(["checkpoint taken"]));
   });
 
+  it("sends a burst of events as one frame, in order; a lone event as itself; queued events before a response and on stop", async () => {
+    let emit: (event: EngineEvent) => void = () => {};
+    const { client, clientSide, stop } = connect(
+      fakeEngine({ "node/pin": async ({ nodeId }) => testNode(nodeId, "r") }),
+      (listener) => {
+        emit = listener;
+        return () => {};
+      },
+    );
+    const frames: WireMessage[] = [];
+    clientSide.onMessage((message) => frames.push(message));
+    const lines: string[] = [];
+    client.on("log", (line) => lines.push(line.message));
+    const log = (message: string): EngineEvent => ({ name: "log", payload: { level: "info", message, at: 1 } });
+    for (let k = 0; k < 300; k++) emit(log(`line ${k}`));
+    await vi.waitFor(() => expect(lines).toHaveLength(300));
+    expect(lines).toEqual(Array.from({ length: 300 }, (_, k) => `line ${k}`));
+    expect(frames.map((frame) => frame.kind)).toEqual(["events"]);
+    emit(log("alone"));
+    await vi.waitFor(() => expect(lines.at(-1)).toBe("alone"));
+    expect(frames.at(-1)).toMatchObject({ kind: "event", name: "log" });
+    // an event that happened before a response arrives before it
+    const pinned = client.call("node/pin", { nodeId: "a" }).then(() => lines.at(-1));
+    emit(log("before the answer"));
+    await expect(pinned).resolves.toBe("before the answer");
+    // stopping sends what is still queued rather than losing it
+    emit(log("last words"));
+    stop();
+    await vi.waitFor(() => expect(lines.at(-1)).toBe("last words"));
+  });
+
   it("answers only requests, and ignores responses nobody waits for", async () => {
     const { clientSide } = connect(fakeEngine({}));
     const seen: WireMessage[] = [];

@@ -2,6 +2,8 @@ import type { z } from "zod";
 import { ForkliftError, toErrorValue } from "../errors.ts";
 import { contract } from "./contract.ts";
 import type { EngineApi, EngineEvent, Method } from "./contract.ts";
+import { createEventBatch } from "./event-batch.ts";
+import type { EventBatchOptions } from "./event-batch.ts";
 import type { Transport, WireMessage } from "./wire.ts";
 
 /** Where a server's pushed events come from: the engine's event stream. */
@@ -12,15 +14,21 @@ export interface EventSource {
 /**
  * Serves the engine's API over a transport: validates every request against the contract
  * (an invalid one is answered with an "invalid-input" error naming the field, and never reaches
- * the engine), answers with the result or a coded error, and forwards engine events. The same
- * call in every host. Returns a function that stops serving.
+ * the engine), answers with the result or a coded error, and forwards engine events, coalesced
+ * into frames (see createEventBatch; a response is never sent ahead of an event that happened
+ * before it). The same call in every host. Returns a function that stops serving (events still
+ * queued are sent first).
  */
-export function serveRpc(transport: Transport, api: EngineApi, events?: EventSource): () => void {
+export function serveRpc(transport: Transport, api: EngineApi, events?: EventSource, batching?: EventBatchOptions): () => void {
+  const batch = createEventBatch((message) => transport.send(message), batching);
   const stopListening = transport.onMessage((message) => {
     if (message.kind !== "request") return;
-    void answer(message.id, message.method, message.params).then((reply) => transport.send(reply));
+    void answer(message.id, message.method, message.params).then((reply) => {
+      batch.flush();
+      transport.send(reply);
+    });
   });
-  const stopEvents = events?.subscribe((event) => transport.send({ kind: "event", name: event.name, payload: event.payload }));
+  const stopEvents = events?.subscribe((event) => batch.add(event));
 
   async function answer(id: number, method: string, params: unknown): Promise<WireMessage> {
     try {
@@ -41,6 +49,7 @@ export function serveRpc(transport: Transport, api: EngineApi, events?: EventSou
   return () => {
     stopListening();
     stopEvents?.();
+    batch.close();
   };
 }
 

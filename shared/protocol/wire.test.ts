@@ -8,6 +8,7 @@ describe("WireMessageSchema", () => {
       { kind: "response", id: 1, ok: true, result: [] },
       { kind: "response", id: 1, ok: false, error: { code: "not-found", message: "no session x in the store" } },
       { kind: "event", name: "log", payload: { level: "info" } },
+      { kind: "events", items: [{ name: "log", payload: { level: "info" } }, { name: "progress", payload: {} }] },
     ];
     for (const message of messages) expect(WireMessageSchema.parse(message)).toEqual(message);
   });
@@ -25,5 +26,7 @@ describe("WireMessageSchema", () => {
     expect(refused({ kind: "response", id: 1, ok: false, result: 1 })).toBe("error");
     expect(refused({ kind: "response", id: 1, ok: false, error: { code: "no-such-code", message: "x" } })).toBe("error.code");
     expect(refused({ kind: "event", name: "log", payload: 1, extra: true })).toBe("");
+    expect(refused({ kind: "events", items: [] })).toBe("items");
+    expect(refused({ kind: "events", items: [{ name: 3, payload: 1 }] })).toBe("items.0.name");
   });
 });

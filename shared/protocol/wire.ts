@@ -10,12 +10,20 @@ const WireResponseSchema = z.discriminatedUnion("ok", [
   z.strictObject({ kind: z.literal("response"), id: z.number().int(), ok: z.literal(false), error: ErrorValueSchema }),
 ]);
 
-/** What travels between a client and a server: requests, their responses, and pushed events. Plain JSON. */
+/** One pushed engine event on the wire: its name and payload (validated by the receiver against the contract). */
+export const WireEventSchema = z.strictObject({ name: z.string(), payload: z.unknown() });
+
+/**
+ * What travels between a client and a server: requests, their responses, and pushed events. Plain JSON.
+ * `events` carries several events in the order they happened (a burst costs one frame, not one each);
+ * a client handles it exactly as that many `event` messages.
+ */
 export const WireMessageSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("request"), id: z.number().int(), method: z.string(), params: z.unknown() }),
   // zod 4 refuses two options with the same discriminator value: the two responses are their own union on `ok`
   WireResponseSchema,
   z.strictObject({ kind: z.literal("event"), name: z.string(), payload: z.unknown() }),
+  z.strictObject({ kind: z.literal("events"), items: z.array(WireEventSchema).min(1) }),
 ]);
 /** See {@link WireMessageSchema}. */
 export type WireMessage = z.infer<typeof WireMessageSchema>;
