@@ -4,6 +4,7 @@ import { contract } from "./contract.ts";
 import type { EngineApi, EngineEvent, Method } from "./contract.ts";
 import { createEventBatch } from "./event-batch.ts";
 import type { EventBatchOptions } from "./event-batch.ts";
+import { checkTree } from "./tree-check.ts";
 import type { Transport, WireMessage } from "./wire.ts";
 
 /** Where a server's pushed events come from: the engine's event stream. */
@@ -37,7 +38,9 @@ export function serveRpc(transport: Transport, api: EngineApi, events?: EventSou
       const parsed = request.safeParse(params);
       if (!parsed.success) throw new ForkliftError("invalid-input", `${method}: ${firstIssue(parsed.error)}`);
       const handler = api[method as Method] as (request: unknown) => Promise<unknown>;
-      const result = response.safeParse(await handler(parsed.data));
+      const value = await handler(parsed.data);
+      // a whole tree can be 10,000 nodes: checked at a cost that does not grow with each node's detail (see checkTree)
+      const result = method === "tree/get" ? checkTree(value) : response.safeParse(value);
       // the engine broke its own contract: a bug, reported as such rather than sent on
       if (!result.success) throw new Error(`${method} returned an invalid response: ${firstIssue(result.error)}`);
       return { kind: "response", id, ok: true, result: result.data };
