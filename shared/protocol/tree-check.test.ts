@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Node } from "../domain/node.ts";
 import { testNode, testTree } from "../domain/testing/domain-fixtures.ts";
 import { TreeSchema } from "../domain/tree.ts";
-import { checkTree, treeCheckNodes } from "./tree-check.ts";
+import { checkTree, createDeltaCheck, deltaSampleEvery, deltaWholeBudget, treeCheckNodes } from "./tree-check.ts";
 
 /** A tree of `count` nodes: a root and a chain of children. */
 function treeOf(count: number) {
@@ -54,5 +54,36 @@ describe("checkTree", () => {
     expect(issuePath(broken)).toBe("nodes.n0.state");
     expect(issuePath(withNode(tree, "n0", (node) => (node.pinned = "yes")))).toBe("nodes.n0.pinned");
     expect(issuePath(withNode(tree, "n3", (node) => (node.depth = 1.5)))).toBe("nodes.n3.depth");
+  });
+});
+
+describe("createDeltaCheck", () => {
+  const delta = (k: number, change: (node: Record<string, unknown>) => void = () => {}) => {
+    const node: Record<string, unknown> = { ...testNode(`n${k}`, "n0", { depth: 1 }) };
+    change(node);
+    return { kind: "node-added", seq: k + 1, node };
+  };
+
+  it("checks every delta whole at a live search's pace", () => {
+    let clock = 0;
+    const check = createDeltaCheck(() => (clock += 50));
+    for (let k = 0; k < 200; k++) expect(check(delta(k)).success).toBe(true);
+    // a wrong value deep in any one delta is refused, not only in a sampled one
+    for (let k = 0; k < 3 * deltaSampleEvery; k++) expect(check(delta(k, (node) => (node.votes = -1))).success).toBe(false);
+  });
+
+  it("in a burst, refuses any delta with a wrong shape and samples the rest whole", () => {
+    const check = createDeltaCheck(() => 0);
+    for (let k = 0; k < deltaWholeBudget; k++) expect(check(delta(k)).success).toBe(true);
+    expect(check(delta(1, (node) => (node.apiKey = "sk-secret"))).success).toBe(false);
+    expect(check({ ...delta(2), seq: 0 }).success).toBe(false);
+    expect(check({ ...delta(3), extra: true }).success).toBe(false);
+    expect(check({ kind: "node-updated", seq: 9, node: "n3" }).success).toBe(false);
+    expect(check({ kind: "bogus", seq: 9 }).success).toBe(false);
+    // a value broken in every delta (an engine bug in how deltas are built) is caught within a sample's spread
+    const verdicts = Array.from({ length: deltaSampleEvery }, (_, k) => check(delta(k, (node) => (node.state = "bogus"))).success);
+    expect(verdicts).toContain(false);
+    const valid = delta(5);
+    expect(check(valid)).toEqual({ success: true, data: valid });
   });
 });

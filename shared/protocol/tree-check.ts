@@ -3,6 +3,8 @@ import { NodeSchema } from "../domain/node.ts";
 import { SessionSchema } from "../domain/session.ts";
 import type { Tree } from "../domain/tree.ts";
 import { TreeSchema } from "../domain/tree.ts";
+import type { TreeDelta } from "../domain/tree-delta.ts";
+import { TreeDeltaSchema } from "../domain/tree-delta.ts";
 
 /** Trees with at most this many nodes are checked whole; larger ones check this many nodes whole, spread evenly, and the rest's shape. */
 export const treeCheckNodes = 1000;
@@ -46,4 +48,50 @@ function shapeFault(id: string, node: unknown): { path: string[]; message: strin
   for (const key in node) if (!nodeKeys.has(key)) return { path: [key], message: `unrecognized key: "${key}"` };
   if ((node as { id?: unknown }).id !== id) return { path: ["id"], message: "expected the node's id to be its key in nodes" };
   return undefined;
+}
+
+/** How many deltas {@link createDeltaCheck} checks whole per 100 ms before it samples; then one in {@link deltaSampleEvery}. */
+export const deltaWholeBudget = 32;
+/** In a burst, one delta in this many is still checked whole. */
+export const deltaSampleEvery = 8;
+
+/** A check's outcome for a tree delta, shaped like zod's safeParse. */
+export type DeltaCheck = { success: true; data: TreeDelta } | { success: false; error: z.ZodError };
+
+/**
+ * A checker of `tree/delta` payloads for a client: every delta is checked whole, except in a
+ * burst (over {@link deltaWholeBudget} within 100 ms, e.g. 500 deltas in one frame): then every
+ * delta's shape is checked (kind, seq, and the node's fields as in {@link checkTree}) and one in
+ * {@link deltaSampleEvery} whole, so a burst does not cost the page a frame of zod.
+ */
+export function createDeltaCheck(now: () => number = Date.now): (payload: unknown) => DeltaCheck {
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let wholeInWindow = 0;
+  let seen = 0;
+  return (payload) => {
+    const at = now();
+    if (at - windowStart >= 100) {
+      windowStart = at;
+      wholeInWindow = 0;
+    }
+    seen++;
+    const delta = payload as { kind?: unknown; seq?: unknown; node?: { id?: unknown } } | undefined;
+    const nodeDelta = delta?.kind === "node-added" || delta?.kind === "node-updated";
+    if (!nodeDelta || wholeInWindow < deltaWholeBudget || seen % deltaSampleEvery === 0) {
+      wholeInWindow++;
+      return TreeDeltaSchema.safeParse(payload);
+    }
+    const fault = deltaShapeFault(delta);
+    if (fault) return { success: false, error: new z.ZodError([{ code: "custom", path: fault.path, message: fault.message, input: payload }]) };
+    return { success: true, data: payload as TreeDelta };
+  };
+}
+
+function deltaShapeFault(delta: { kind?: unknown; seq?: unknown; node?: { id?: unknown } }): { path: string[]; message: string } | undefined {
+  for (const key in delta) if (key !== "kind" && key !== "seq" && key !== "node") return { path: [key], message: `unrecognized key: "${key}"` };
+  if (typeof delta.seq !== "number" || !Number.isInteger(delta.seq) || delta.seq <= 0) return { path: ["seq"], message: "expected a positive integer" };
+  const id = delta.node?.id;
+  if (typeof id !== "string" || id.length === 0) return { path: ["node", "id"], message: "expected a node id" };
+  const fault = shapeFault(id, delta.node);
+  return fault && { path: ["node", ...fault.path], message: fault.message };
 }
