@@ -14,6 +14,10 @@ export interface SampleSpecOptions {
   patienceDepths?: number;
   seed?: number;
   tokens?: number;
+  /** The sandbox section as YAML lines (indented under `sandbox:`), e.g. limits. */
+  sandbox?: string;
+  /** The checks section as YAML lines (indented under `checks:`) instead of the sample's syntax and tests checks. */
+  checks?: string;
 }
 
 /** The console-to-logger migration of examples/sample-app, with the test's search settings. */
@@ -33,15 +37,7 @@ targets:
         - pattern: console.warn($$$ARGS)
         - pattern: console.error($$$ARGS)
 checks:
-  - name: syntax
-    command: for f in src/*.js test/*.js; do node --check "$f" || exit 1; done
-    parser: exit-code
-    timeoutSec: 30
-  - name: tests
-    command: node --test --test-reporter=tap test/
-    parser: tap
-    timeoutSec: 60
-    weight: 2
+${options.checks ?? sampleChecks}
 search:
   beamWidth: ${options.beamWidth ?? 2}
   hypothesesPerNode: ${options.hypothesesPerNode ?? 2}
@@ -49,7 +45,7 @@ search:
   sitesPerStep: ${options.sitesPerStep ?? 3}
   patienceDepths: ${options.patienceDepths ?? 3}
   seed: ${options.seed ?? 7}
-budgets:
+${options.sandbox === undefined ? "" : `sandbox:\n${options.sandbox}\n`}budgets:
   tokens: ${options.tokens ?? 1000000}
   sandboxesAtOnce: 2
   llmCallsAtOnce: 4
@@ -59,6 +55,17 @@ ${options.generators}
   );
   return file;
 }
+
+/** The sample spec's checks: syntax, then the tests. */
+const sampleChecks = `  - name: syntax
+    command: for f in src/*.js test/*.js; do node --check "$f" || exit 1; done
+    parser: exit-code
+    timeoutSec: 30
+  - name: tests
+    command: node --test --test-reporter=tap test/
+    parser: tap
+    timeoutSec: 60
+    weight: 2`;
 
 /** The recipe section of the sample spec (the same rules as examples/specs/console-to-logger.yml). */
 export const recipeGenerators = `  recipe:

@@ -2,7 +2,7 @@
 import { ForkliftError } from "../../../shared/errors.ts";
 import type { FileChanges } from "../../../shared/file-changes.ts";
 import { createFastChecker, createSandboxAgentTransport } from "../../fastcheck/index.ts";
-import type { Checkpoint, ImageRequest, ResourceLimits, Sandbox, SandboxDriver } from "../../sandbox/index.ts";
+import type { Checkpoint, ImageRequest, ResourceLimits, Sandbox, SandboxDriver, SandboxEvent } from "../../sandbox/index.ts";
 import type { CheckpointHandle, FastTier, Runner } from "./runner.ts";
 
 /** What a session's sandboxes are made of (from the spec's `sandbox` section). */
@@ -13,7 +13,12 @@ export interface DockerRunnerOptions {
   readonly image: ImageRequest;
   readonly setup: readonly string[];
   readonly setupNetwork: boolean;
+  /** Git-ignored paths of the user's working tree copied into the root before setup (spec `sandbox.copyIgnored`). */
+  readonly copyIgnored?: { readonly root: string; readonly paths: readonly string[] };
+  /** Every container of the session gets them: setup, forks for checks, the fast tier and checkpoints, the warm pool. */
   readonly limits: Partial<ResourceLimits>;
+  /** Where the root checkpoint's progress goes (copying, setup). */
+  readonly log?: (message: string) => void;
   /** The root checkpoint as described by {@link DockerRunner.describeRoot}, when resuming. */
   readonly rootDescription?: string;
   /** Labels for every container and image besides Forklift's own: the store's (gc keeps to its own store's). */
@@ -40,8 +45,14 @@ export class DockerRunner implements Runner {
   }
 
   async createRoot(nodeId: string, dir: string): Promise<CheckpointHandle> {
-    const { driver, sessionLabel, image, setup, setupNetwork, limits, labels } = this.options;
-    const checkpoint = await driver.createCheckpoint({ session: sessionLabel, node: nodeId, repoPath: dir, image, setup, setupNetwork, limits, ...(labels && { labels }) });
+    const { driver, sessionLabel, image, setup, setupNetwork, limits, labels, copyIgnored, log } = this.options;
+    const onEvent = (event: SandboxEvent) => {
+      if (event.type === "checkpoint" && event.detail && event.phase !== "done") log?.(`root checkpoint: ${event.phase} ${event.detail}`);
+    };
+    const checkpoint = await driver.createCheckpoint(
+      { session: sessionLabel, node: nodeId, repoPath: dir, image, setup, setupNetwork, limits, ...(labels && { labels }), ...(copyIgnored && { copyIgnored }) },
+      onEvent,
+    );
     this.template = { session: checkpoint.session, baseImage: checkpoint.baseImage, workdir: checkpoint.workdir, uid: checkpoint.uid, gid: checkpoint.gid };
     return { id: checkpoint.id, nodeId };
   }
@@ -66,7 +77,7 @@ export class DockerRunner implements Runner {
 
   async fastTier(base: CheckpointHandle): Promise<FastTier | undefined> {
     const { driver } = this.options;
-    const sandbox = await driver.fork(this.checkpoint(base), { node: base.nodeId });
+    const sandbox = await driver.fork(this.checkpoint(base), { node: base.nodeId, limits: this.options.limits });
     const checker = createFastChecker({ transport: createSandboxAgentTransport({ driver, sandbox }), requestTimeoutMs: 60_000 });
     const close = async () => {
       await checker.close().catch(() => undefined);
@@ -122,7 +133,7 @@ export class DockerRunner implements Runner {
 
   private async inFork<T>(base: CheckpointHandle, nodeId: string, changes: FileChanges, use: (sandbox: Sandbox) => Promise<T>): Promise<T> {
     const { driver } = this.options;
-    const sandbox = await driver.fork(this.checkpoint(base), { node: nodeId });
+    const sandbox = await driver.fork(this.checkpoint(base), { node: nodeId, limits: this.options.limits });
     try {
       if (Object.keys(changes).length > 0) await driver.applyChanges(sandbox, changes);
       return await use(sandbox);
