@@ -131,4 +131,17 @@ describe("judgeHypothesis", () => {
     const hungOnRerun = await judge({ typecheck: [diagnostics(2304)], tests: [testRun(["a", "failed"], ["b", "passed"], ["broken", "failed"], ["flaky", "passed"]), hang] }, { timeoutIsFailure: true });
     expect(hungOnRerun.judgement).toMatchObject({ verdict: "wrong", failedGates: [{ check: "tests", newFailures: 1 }] });
   });
+
+  it("never lets a gate that cannot read its output pass: unjudged, not scored (a score check is only skipped)", async () => {
+    const unreadableBaseline: CheckBaseline = { ...baselines.get("typecheck")!, outcome: { status: "no-report", reason: "tsc exited 2 without reporting an error" } };
+    const garbage: CheckRun = { status: "no-report", reason: "tsc exited 2 without reporting an error", exitCode: 2, durationMs: 10, raw };
+    const withBroken = new Map([...baselines, ["typecheck", unreadableBaseline], ["lint", { ...baselines.get("lint")!, outcome: { status: "no-report" as const, reason: "eslint exited 2" } }]]);
+    const { judgement } = await judge(
+      { typecheck: [garbage], tests: [testRun(["a", "passed"], ["b", "passed"], ["broken", "failed"], ["flaky", "passed"])], lint: [findings(9)] },
+      { baselines: withBroken },
+    );
+    expect(judgement).toMatchObject({ verdict: "unjudged", reason: "not-comparable", check: "typecheck", detail: expect.stringContaining("the baseline left no report (tsc exited 2 without reporting an error)") });
+    expect(judgement.verdict !== "invalid" && judgement.checks.map((check) => `${check.summary.name} ${check.summary.status}`)).toEqual(["typecheck error", "tests passed", "lint skipped"]);
+    expect(nodeStateFor(judgement)).toBe("failed-infra");
+  });
 });

@@ -45,6 +45,8 @@ const timedOutKey = "(timed out)";
 export async function judgeHypothesis(input: JudgeInput): Promise<Judgement> {
   const judged: CheckJudgement[] = [];
   let fault: { check: string; run: CheckInfra } | undefined;
+  /** A gate whose output could not be compared with its baseline: it says nothing, so it cannot let the hypothesis pass. */
+  let unreadable: { check: string; reason: string; durationMs: number } | undefined;
   let stopReason: string | undefined;
 
   for (const check of input.checks) {
@@ -69,7 +71,9 @@ export async function judgeHypothesis(input: JudgeInput): Promise<Judgement> {
     }
     const comparison = compareCheck(baseline, first);
     if (comparison.kind === "not-comparable") {
-      judged.push({ summary: summary(check, "skipped", first.durationMs, { detail: comparison.reason }), newFailures: [], unconfirmed: [], runs: 1, ...raw(first) });
+      const gate = check.mode === "gate";
+      if (gate) unreadable ??= { check: check.name, reason: comparison.reason, durationMs: first.durationMs };
+      judged.push({ summary: summary(check, gate ? "error" : "skipped", first.durationMs, { detail: `cannot judge: ${comparison.reason}` }), newFailures: [], unconfirmed: [], runs: 1, ...raw(first) });
       continue;
     }
 
@@ -112,6 +116,7 @@ export async function judgeHypothesis(input: JudgeInput): Promise<Judgement> {
     .filter((check) => check.summary.mode === "gate" && check.summary.status === "failed")
     .map((check) => ({ check: check.summary.name, newFailures: check.summary.newFailures, detail: check.summary.detail ?? "" }));
   if (failedGates.length === 0 && fault) return { verdict: "unjudged", reason: fault.run.reason, detail: `${fault.check}: ${fault.run.detail}`, check: fault.check, checks: judged };
+  if (failedGates.length === 0 && unreadable) return { verdict: "unjudged", reason: "not-comparable", detail: `${unreadable.check}: ${unreadable.reason}`, check: unreadable.check, checks: judged };
   const score = computeScore({
     summaries: judged.map((check) => check.summary),
     checkWeights: new Map(input.checks.map((check) => [check.name, check.weight])),

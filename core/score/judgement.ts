@@ -36,7 +36,14 @@ export interface GateFailure {
 export type Judgement =
   | { readonly verdict: "scored"; readonly score: Score; readonly checks: readonly CheckJudgement[] }
   | { readonly verdict: "wrong"; readonly failedGates: readonly GateFailure[]; readonly score: Score; readonly checks: readonly CheckJudgement[] }
-  | { readonly verdict: "unjudged"; readonly reason: CheckInfraReason; readonly detail: string; readonly check?: string; readonly checks: readonly CheckJudgement[] }
+  | {
+      readonly verdict: "unjudged";
+      /** The infrastructure's reason, or `not-comparable`: a gate's output could not be compared with its baseline (no report on either side). */
+      readonly reason: CheckInfraReason | "not-comparable";
+      readonly detail: string;
+      readonly check?: string;
+      readonly checks: readonly CheckJudgement[];
+    }
   | { readonly verdict: "invalid"; readonly reason: string };
 
 /** The judgement of a hypothesis whose edits did not apply. */

@@ -5,6 +5,7 @@
  * the maximum depth, or the caller stops it. Every state change is written to the store first.
  */
 import type { Node } from "../../shared/domain/node.ts";
+import { ForkliftError } from "../../shared/errors.ts";
 import { rootOf } from "../../shared/domain/tree-navigation.ts";
 import type { Tree } from "../../shared/domain/tree.ts";
 import { getSessionSetting, getTree, setSessionSetting, updateNode } from "../store/index.ts";
@@ -139,11 +140,19 @@ export class SearchSession {
     if (root.state !== "checking") updateNode(store, root.id, { state: "checking", reason: "running the checks at the root: the baseline" });
     this.context.changed();
     const sitesAtRoot = countSites(this.context.spec.targets, await nodeSourceFiles(store, this.context.snapshot, root.id));
-    const summaries = await this.context.sandboxes.run(() => judge.baseline(handle));
+    const { summaries, unreadableGates } = await this.context.sandboxes.run(() => judge.baseline(handle));
     this.restored = true;
     this.saveBaselines();
     updateNode(store, root.id, { state: "scored", checks: summaries, score: { value: 0, sitesLeft: sitesAtRoot, gatesHeld: true, parts: { sites: 0 } } });
     this.context.changed();
+    const unreadable = unreadableGates[0];
+    if (unreadable) {
+      // a gate that cannot read its own output would let every hypothesis through, or none: stop here
+      throw new ForkliftError(
+        "invalid-spec",
+        `check ${unreadable.check}: its run at the root left no report (${unreadable.reason}): fix its command or parser in the spec (for tsc: --pretty false, and a command that prints tsc's own output), then start a new session`,
+      );
+    }
     this.context.log("info", `baseline: ${sitesAtRoot} site(s) to migrate; ${summaries.map((s) => `${s.name} ${s.baselineFailures} failing`).join(", ") || "no checks"}`, root.id);
     return { sitesAtRoot };
   }

@@ -27,6 +27,13 @@ describe("parseTsc on captured output", () => {
     });
   });
 
+  it("reads pretty output (a tsconfig with pretty: true) the same as plain output", () => {
+    const plain = fixture("tsc.txt", "tsc");
+    const pretty = fixture("tsc-pretty.txt", "tsc");
+    expect(pretty.text).toContain("\u001b["); // colours, code frames, related locations, a summary table
+    expect(parseTsc(pretty.text, pretty.exitCode, pretty.root)).toEqual(parseTsc(plain.text, plain.exitCode, plain.root));
+  });
+
   it("reads a configuration error located in tsconfig", () => {
     const tsc = fixture("tsc-bad-config.txt", "tsc");
     const result = parseTsc(tsc.text, tsc.exitCode, tsc.root);

@@ -9,7 +9,7 @@ import { checkHypothesis } from "../../score/index.ts";
 import type { CheckSpec } from "../../spec/check-schema.ts";
 import type { DockerRunner } from "../runner/docker-runner.ts";
 import type { Judge } from "./judge.ts";
-import { baselineSummaries, toJudged } from "./judged-node.ts";
+import { rootBaseline, toJudged } from "./judged-node.ts";
 
 /** What the judge needs: the driver its forks come from and the runner that knows the session's checkpoints. */
 export interface CheckedJudgeOptions {
@@ -26,7 +26,7 @@ export function createCheckedJudge(options: CheckedJudgeOptions): Judge {
   return {
     async baseline(root) {
       const set = await baselines.get(runner.checkpointOf(root), checks);
-      return baselineSummaries(checks, set.status === "infra" ? { check: set.check, fault: set.fault } : set.baselines);
+      return rootBaseline(checks, set.status === "infra" ? { check: set.check, fault: set.fault } : set.baselines);
     },
     async judge(request) {
       const judgement = await checkHypothesis({

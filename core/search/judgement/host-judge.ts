@@ -11,7 +11,7 @@ import type { CheckSpec } from "../../spec/check-schema.ts";
 import type { HostRunner, HostWorkspace } from "../runner/host-runner.ts";
 import type { CheckpointHandle } from "../runner/runner.ts";
 import type { Judge } from "./judge.ts";
-import { baselineSummaries, toJudged } from "./judged-node.ts";
+import { rootBaseline, toJudged } from "./judged-node.ts";
 
 type Baselines = ReadonlyMap<string, CheckBaseline> | { check: string; fault: CheckInfra };
 
@@ -51,7 +51,7 @@ export function createHostJudge(runner: HostRunner, checks: readonly CheckSpec[]
 
   return {
     async baseline(root) {
-      return baselineSummaries(checks, await baselinesOf(root));
+      return rootBaseline(checks, await baselinesOf(root));
     },
     async judge(request) {
       const baselines = await baselinesOf(request.base);

@@ -34,10 +34,18 @@ export interface JudgedNode {
   readonly checks: readonly CheckSummary[];
 }
 
+/** The root's baselines as the search needs them. */
+export interface RootBaseline {
+  /** The root's check summaries. */
+  readonly summaries: CheckSummary[];
+  /** Gates whose baseline run left no report (an unreadable output): they could judge no hypothesis. */
+  readonly unreadableGates: readonly { readonly check: string; readonly reason: string }[];
+}
+
 /** Judges states by their slow checks. */
 export interface Judge {
-  /** Measures the baselines at the root checkpoint; returns the root's check summaries. */
-  baseline(root: CheckpointHandle): Promise<CheckSummary[]>;
+  /** Measures the baselines at the root checkpoint. */
+  baseline(root: CheckpointHandle): Promise<RootBaseline>;
   judge(request: JudgeRequest): Promise<JudgedNode>;
   /** The baselines measured so far, as text to keep with the session (so a resumed run does not measure them again). */
   save(): string;

@@ -5,7 +5,7 @@ import type { CheckBaseline, CheckInfra } from "../../checks/index.ts";
 import { checkSummaries } from "../../score/index.ts";
 import type { Judgement } from "../../score/index.ts";
 import type { CheckSpec } from "../../spec/check-schema.ts";
-import type { JudgedNode } from "./judge.ts";
+import type { JudgedNode, RootBaseline } from "./judge.ts";
 
 /** A core/score judgement as the node records it. */
 export function toJudged(judgement: Judgement): JudgedNode {
@@ -27,6 +27,18 @@ export function toJudged(judgement: Judgement): JudgedNode {
   }
 }
 
+/** The root's baseline from its measured baselines (or the fault that kept one from being measured). */
+export function rootBaseline(checks: readonly CheckSpec[], baselines: ReadonlyMap<string, CheckBaseline> | { check: string; fault: CheckInfra }): RootBaseline {
+  const unreadableGates: { check: string; reason: string }[] = [];
+  if (baselines instanceof Map) {
+    for (const check of checks) {
+      const outcome = (baselines as ReadonlyMap<string, CheckBaseline>).get(check.name)?.outcome;
+      if (check.mode === "gate" && outcome?.status === "no-report") unreadableGates.push({ check: check.name, reason: outcome.reason });
+    }
+  }
+  return { summaries: baselineSummaries(checks, baselines), unreadableGates };
+}
+
 /** The root's check summaries from its baselines (or the fault that kept one from being measured). */
 export function baselineSummaries(checks: readonly CheckSpec[], baselines: ReadonlyMap<string, CheckBaseline> | { check: string; fault: CheckInfra }): CheckSummary[] {
   return checks.map((check): CheckSummary => {
@@ -36,6 +48,9 @@ export function baselineSummaries(checks: readonly CheckSpec[], baselines: Reado
       return { ...base, status: "error", baselineFailures: 0, detail: `baseline of ${name} could not be measured: ${fault.detail}` };
     }
     const baseline = baselines.get(check.name);
+    if (baseline?.outcome.status === "no-report") {
+      return { ...base, status: "error", baselineFailures: 0, durationMs: baseline.durationMs, detail: `the baseline run left no report (${baseline.outcome.reason}): this check cannot judge a hypothesis` };
+    }
     const failing = baseline ? failures(baseline) : 0;
     return { ...base, status: "passed", baselineFailures: failing, durationMs: baseline?.durationMs ?? 0, ...(failing > 0 && { detail: `${failing} failure(s) already at the root: they do not count` }) };
   });
