@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ForkliftError } from "../../shared/errors.ts";
 import type { GitFileChanges } from "../patches/index.ts";
+import { checkIgnoredPaths } from "../sandbox/index.ts";
 import { loadSpec } from "../spec/load-spec.ts";
 import { specFieldError } from "../spec/spec-field-error.ts";
 import type { Spec } from "../spec/spec-schema.ts";
@@ -54,6 +55,7 @@ export async function prepareStart(specPath: string, repoPath: string, allowDirt
     ...skipped.map((what) => `${top}: not included: ${what}`),
     ...links.map((link) => `${top}: ${link.path} is a symlink to ${link.target}, outside the repository: sandboxes do not get it`),
   ];
+  await checkIgnoredPaths(top, spec.sandbox.copyIgnored);
   return { spec, specText, specPath: absoluteSpec, repoPath: top, rootCommit, rootChanges: changes, warnings };
 }
 

@@ -76,7 +76,7 @@ export async function openRuntime(deps: RuntimeDeps, sessionId: string): Promise
   const { spec, generators: generatorNames } = loadSessionSpec(deps.store, sessionId);
   await requireSessionRepository(session.repoPath, session.rootCommit, sessionId);
   const label = sessionLabel(deps.labelPrefix, sessionId);
-  const runner = await createRunner(deps, spec, label, session.repoPath, getSessionSetting(deps.store, sessionId, rootDescriptionKey));
+  const runner = await createRunner(deps, spec, sessionId, label, session.repoPath, getSessionSetting(deps.store, sessionId, rootDescriptionKey));
   const llmLimiter: Limiter = createLimiter(spec.budgets.llmCallsAtOnce);
   const generators = buildGenerators(spec, generatorNames, deps.env, llmLimiter, deps.llm, deps.settings.llm());
   const snapshot = openRepoSnapshot(session.repoPath, session.rootCommit);
@@ -104,8 +104,11 @@ export function sessionLabel(prefix: string, sessionId: string): string {
   return prefix === "" || prefix.endsWith("-") ? `${prefix}${sessionId}` : `${prefix}-${sessionId}`;
 }
 
-async function createRunner(deps: RuntimeDeps, spec: Spec, label: string, repoPath: string, rootDescription: string | undefined): Promise<DockerRunner | HostRunner> {
-  if (deps.sandbox.kind === "host") return createHostRunner({ setup: spec.sandbox.setup, ...(deps.sandbox.root !== undefined && { root: `${deps.sandbox.root}/${label}` }) });
+async function createRunner(deps: RuntimeDeps, spec: Spec, sessionId: string, label: string, repoPath: string, rootDescription: string | undefined): Promise<DockerRunner | HostRunner> {
+  const copyIgnored = spec.sandbox.copyIgnored.length > 0 ? { root: repoPath, paths: spec.sandbox.copyIgnored } : undefined;
+  if (deps.sandbox.kind === "host") {
+    return createHostRunner({ setup: spec.sandbox.setup, ...(copyIgnored && { copyIgnored }), ...(deps.sandbox.root !== undefined && { root: `${deps.sandbox.root}/${label}` }) });
+  }
   const base = spec.sandbox.base;
   const image = base.kind === "image" ? { name: base.name } : { name: `forklift/built:${label}`, build: { context: repoPath, dockerfile: base.path }, session: label, labels: deps.labels };
   return new DockerRunner({
@@ -114,8 +117,10 @@ async function createRunner(deps: RuntimeDeps, spec: Spec, label: string, repoPa
     image,
     setup: spec.sandbox.setup,
     setupNetwork: spec.sandbox.setupNetwork,
+    ...(copyIgnored && { copyIgnored }),
     limits: sandboxLimits(spec),
     labels: deps.labels,
+    log: (message) => deps.log(sessionId, "info", message),
     ...(rootDescription !== undefined && { rootDescription }),
   });
 }

@@ -31,6 +31,8 @@ export type { CheckpointPhase, SandboxEvent, SandboxEventListener } from "./sand
 export type { ResourceLimits } from "./sandbox-limits.ts";
 export { defaultLimits } from "./sandbox-limits.ts";
 export { labelKeys, storeLabels } from "./labels.ts";
+export { checkIgnoredPaths, listIgnoredFiles } from "./ignored-files.ts";
+export type { IgnoredEntry, IgnoredFiles } from "./ignored-files.ts";
 export { baseImageName } from "./base-image.ts";
 export type { JsonLinesChannel } from "./json-lines-channel.ts";
 export { openJsonLinesChannel } from "./json-lines-channel.ts";

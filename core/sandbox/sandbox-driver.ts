@@ -56,8 +56,12 @@ export interface ImageRequest {
   readonly name: string;
   /** Pull policy: `missing` (default) pulls only if absent; `never` fails if absent. */
   readonly pull?: "missing" | "never" | "always";
-  /** Build from a Dockerfile instead of pulling. `context` is a host directory sent as a tar stream. */
-  readonly build?: { readonly context: string; readonly dockerfile?: string };
+  /**
+   * Build from a Dockerfile instead of pulling. `context` is a host directory sent as a tar stream
+   * (honouring its `.dockerignore`); `limits` bound the build's containers (memory and CPU: the
+   * Engine API has no process limit for builds).
+   */
+  readonly build?: { readonly context: string; readonly dockerfile?: string; readonly limits?: ResourceLimits };
   /** Labels a built image with this session so `gc` can remove it. */
   readonly session?: string;
   /** More labels for a built image (e.g. its store's). */
@@ -88,6 +92,12 @@ export interface BaseCheckpointRequest {
   /** Host path of a git working tree. Tracked and untracked-not-ignored files are copied; it is never mounted or changed. */
   readonly repoPath: string;
   readonly image: string | ImageRequest;
+  /**
+   * Git-ignored paths of a host working tree copied in after the files and before setup (e.g.
+   * `node_modules` installed on the host): `root` is that working tree (the user's repository,
+   * which `repoPath` may only be a clean checkout of), `paths` are relative to it.
+   */
+  readonly copyIgnored?: { readonly root: string; readonly paths: readonly string[] };
   readonly setup?: readonly (string | SetupCommand)[];
   /** Give the setup step a network (bridge). Forks never have one. Default false. */
   readonly setupNetwork?: boolean;

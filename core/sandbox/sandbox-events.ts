@@ -1,7 +1,7 @@
 /** Progress events of slow sandbox operations, shaped so the engine can forward them to the UI as they are. */
 
 /** The steps of making a checkpoint, in order. */
-export type CheckpointPhase = "creating-container" | "copying-files" | "running-setup" | "committing" | "done";
+export type CheckpointPhase = "creating-container" | "copying-files" | "copying-ignored" | "running-setup" | "committing" | "done";
 
 /** One progress event. Plain data (JSON-safe), discriminated by `type`. */
 export type SandboxEvent =

@@ -9,6 +9,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import tar from "tar-stream";
 import type { Header, Pack } from "tar-stream";
+import type { DockerIgnore } from "./dockerignore.ts";
+import type { IgnoredEntry } from "./ignored-files.ts";
 import type { RepoFile } from "./repo-files.ts";
 
 type HeaderArgument = Partial<Header> & Pick<Header, "name">;
@@ -73,6 +75,29 @@ export function packRepoFiles(files: readonly RepoFile[], owner: Owner): Readabl
   return Readable.from(pack);
 }
 
+/** A tar stream of ignored entries listed by listIgnoredFiles (directories, files and links as listed), read from disk as it is consumed. */
+export function packIgnoredEntries(entries: readonly IgnoredEntry[], owner: Owner): Readable {
+  const pack = tar.pack();
+  void (async () => {
+    try {
+      const listed = new Set(entries.filter((entry) => entry.kind === "directory").map((entry) => entry.path));
+      const now = new Date();
+      for (const dir of parentDirectories(entries.map((entry) => entry.path))) {
+        if (!listed.has(dir)) await addEntry(pack, { name: `${dir}/`, type: "directory", mode: 0o755, mtime: now, ...owner });
+      }
+      for (const entry of entries) {
+        if (entry.kind === "directory") await addEntry(pack, { name: `${entry.path}/`, type: "directory", mode: entry.mode, mtime: entry.mtime, ...owner });
+        else if (entry.kind === "symlink") await addEntry(pack, { name: entry.path, type: "symlink", linkname: entry.linkname, mode: 0o777, mtime: entry.mtime, ...owner });
+        else await addStreamEntry(pack, { name: entry.path, type: "file", size: entry.size, mode: entry.mode, mtime: entry.mtime, ...owner }, entry.absolutePath);
+      }
+      pack.finalize();
+    } catch (error) {
+      pack.destroy(error as Error);
+    }
+  })();
+  return Readable.from(pack);
+}
+
 /** A tar stream of in-memory files, with entries for their parent directories. */
 export function packMemoryEntries(entries: readonly MemoryEntry[], owner: Owner): Readable {
   const pack = tar.pack();
@@ -87,8 +112,19 @@ export function packMemoryEntries(entries: readonly MemoryEntry[], owner: Owner)
   return Readable.from(pack);
 }
 
-/** A tar stream of a host directory (a Docker build context), leaving out `.git`. */
-export function packDirectory(root: string): Readable {
+/** What {@link packDirectory} leaves out. */
+export interface PackDirectoryOptions {
+  /** Paths (files or directories) it excludes, e.g. a parsed `.dockerignore`. */
+  readonly ignore?: DockerIgnore;
+  /** Files sent even when `ignore` excludes them (Docker always sends the Dockerfile and `.dockerignore`). */
+  readonly keep?: readonly string[];
+}
+
+/** A tar stream of a host directory (a Docker build context), leaving out `.git` and what `options.ignore` excludes. */
+export function packDirectory(root: string, options: PackDirectoryOptions = {}): Readable {
+  const { ignore } = options;
+  const keep = new Set(options.keep ?? []);
+  const left = (name: string) => ignore !== undefined && !keep.has(name) && ignore.excludes(name);
   const pack = tar.pack();
   void (async () => {
     try {
@@ -101,8 +137,13 @@ export function packDirectory(root: string): Readable {
           const absolute = path.join(root, name);
           const info = await lstat(absolute);
           if (info.isDirectory()) {
-            await addEntry(pack, { name: `${name}/`, type: "directory", mode: info.mode & 0o777, mtime: info.mtime });
+            const excluded = left(name);
+            // an excluded folder is walked only when a `!` line may bring something below it back
+            if (excluded && !ignore?.hasExceptions && ![...keep].some((kept) => kept.startsWith(`${name}/`))) continue;
+            if (!excluded) await addEntry(pack, { name: `${name}/`, type: "directory", mode: info.mode & 0o777, mtime: info.mtime });
             await walk(name);
+          } else if (left(name)) {
+            continue;
           } else if (info.isSymbolicLink()) {
             await addEntry(pack, { name, type: "symlink", linkname: await readlink(absolute), mtime: info.mtime });
           } else if (info.isFile()) {

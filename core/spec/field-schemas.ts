@@ -28,3 +28,23 @@ export const positiveInt = () =>
 /** A whole number of zero or more. */
 export const nonNegativeInt = () =>
   z.number(expecting("a whole number ≥ 0")).int(expecting("a whole number ≥ 0")).nonnegative(expecting("a whole number ≥ 0"));
+
+/**
+ * A path inside the repository, relative to its root (POSIX slashes): never absolute, never
+ * leading out with `..`, never into `.git`. `what` names it in the error ("the Dockerfile").
+ */
+export const repositoryPath = (what: string) =>
+  text().superRefine((value, ctx) => {
+    const parts = value.replaceAll("\\", "/").split("/").filter((part) => part !== "" && part !== ".");
+    let depth = 0;
+    let outside = value.startsWith("/") || /^[A-Za-z]:/.test(value) || value.startsWith("~");
+    for (const part of parts) {
+      depth += part === ".." ? -1 : 1;
+      if (depth < 0) outside = true;
+    }
+    if (outside) {
+      ctx.addIssue({ code: "custom", message: `${what} must be inside the repository: give a path relative to its root, got ${JSON.stringify(value)}`, input: undefined });
+    } else if (parts.length === 0 || parts[0] === ".git") {
+      ctx.addIssue({ code: "custom", message: `${what} must name a path inside the repository other than its root or .git, got ${JSON.stringify(value)}`, input: undefined });
+    }
+  });

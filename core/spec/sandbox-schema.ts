@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { expecting, positiveInt, positiveNumber, text } from "./field-schemas.ts";
+import { expecting, positiveInt, positiveNumber, repositoryPath, text } from "./field-schemas.ts";
 import { atMostOneOf } from "./refinements.ts";
 
 /** The image sandboxes start from when a spec names neither an image nor a Dockerfile. */
@@ -30,8 +30,14 @@ export const LimitsSchema = z.strictObject({
 export const SandboxSchema = z
   .strictObject({
     image: text().optional(),
-    /** Path of a Dockerfile, relative to the repository root. */
-    dockerfile: text().optional(),
+    /** Path of a Dockerfile, relative to the repository root (the build context is the repository, honouring its .dockerignore). */
+    dockerfile: repositoryPath("the Dockerfile").optional(),
+    /**
+     * Git-ignored paths of the host's working tree (e.g. `node_modules`) copied into the base
+     * sandbox before setup: dependencies without network. Tar-streamed, never mounted; symbolic
+     * links are kept only when they stay inside the repository.
+     */
+    copyIgnored: z.array(repositoryPath("a copyIgnored path"), expecting("a list of paths relative to the repository root")).default([]),
     /** Shell commands run once in the repository (e.g. `npm ci`) before the root checkpoint is taken. */
     setup: z.array(text(), expecting("a list of commands")).default([]),
     /** Give setup commands the network (to install dependencies); checks never get it. */

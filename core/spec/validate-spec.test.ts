@@ -27,6 +27,7 @@ describe("validateSpec", () => {
     expect(spec.version).toBe(1);
     expect(spec.sandbox).toEqual({
       base: { kind: "image", name: "forklift/node-base:20" },
+      copyIgnored: [],
       setup: [],
       setupNetwork: false,
       limits: { memory: 2 * 1024 ** 3, cpus: 1, pids: 512 },
@@ -102,6 +103,19 @@ generators:
       'spec.yml:8:15: sandbox.dockerfile: expected only one of "image" or "dockerfile", not both',
       'spec.yml:12:9: generators.recipe.rules[0]: expected "fix" or "fixes": a recipe rule must say how to rewrite',
     ]);
+  });
+
+  it("refuses a Dockerfile or a copyIgnored path outside the repository, with what to do", () => {
+    const source = `${minimal}sandbox:\n  dockerfile: ../other/Dockerfile\n  copyIgnored: [node_modules, /home/me/cache, a/../../b, .git, "."]\n`;
+    expect(problems(source)).toEqual([
+      'spec.yml:8:15: sandbox.dockerfile: the Dockerfile must be inside the repository: give a path relative to its root, got "../other/Dockerfile"',
+      'spec.yml:9:31: sandbox.copyIgnored[1]: a copyIgnored path must be inside the repository: give a path relative to its root, got "/home/me/cache"',
+      'spec.yml:9:47: sandbox.copyIgnored[2]: a copyIgnored path must be inside the repository: give a path relative to its root, got "a/../../b"',
+      'spec.yml:9:58: sandbox.copyIgnored[3]: a copyIgnored path must name a path inside the repository other than its root or .git, got ".git"',
+      'spec.yml:9:64: sandbox.copyIgnored[4]: a copyIgnored path must name a path inside the repository other than its root or .git, got "."',
+    ]);
+    const fine = validateSpec(`${minimal}sandbox:\n  dockerfile: docker/Dockerfile.ci\n  copyIgnored: [node_modules, packages/a/node_modules]\n`);
+    expect(fine.ok && fine.spec.sandbox).toMatchObject({ base: { kind: "dockerfile", path: "docker/Dockerfile.ci" }, copyIgnored: ["node_modules", "packages/a/node_modules"] });
   });
 
   it("refuses a literal API key and a key in place of a variable name", () => {

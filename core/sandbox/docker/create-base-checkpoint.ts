@@ -11,7 +11,8 @@ import { listRepoFiles, resolveRepository } from "../repo-files.ts";
 import type { BaseCheckpointRequest, Checkpoint, SetupCommand } from "../sandbox-driver.ts";
 import { emitEvent, type CheckpointPhase, type SandboxEventListener } from "../sandbox-events.ts";
 import { resolveLimits, type ResourceLimits } from "../sandbox-limits.ts";
-import { packRepoFiles } from "../tar-archive.ts";
+import { listIgnoredFiles } from "../ignored-files.ts";
+import { packIgnoredEntries, packRepoFiles } from "../tar-archive.ts";
 import type { DockerClient } from "./docker-client.ts";
 import { commitCheckpoint } from "./commit-checkpoint.ts";
 import { ensureImage } from "./ensure-image.ts";
@@ -43,11 +44,18 @@ export async function createBaseCheckpoint(
     });
 
   const root = await resolveRepository(request.repoPath);
-  const imageRequest = typeof request.image === "string" ? { name: request.image } : request.image;
-  const [files, image] = await Promise.all([listRepoFiles(root), ensureImage(client, imageRequest, onEvent)]);
+  const limits = resolveLimits(request.limits, defaults);
+  const requested = typeof request.image === "string" ? { name: request.image } : request.image;
+  // a build's containers are the session's too: they get its limits
+  const imageRequest = requested.build ? { ...requested, build: { limits, ...requested.build } } : requested;
+  const copyIgnored = request.copyIgnored && request.copyIgnored.paths.length > 0 ? request.copyIgnored : undefined;
+  const [files, image, ignored] = await Promise.all([
+    listRepoFiles(root),
+    ensureImage(client, imageRequest, onEvent),
+    copyIgnored ? listIgnoredFiles(copyIgnored.root, copyIgnored.paths) : undefined,
+  ]);
   const setup = (request.setup ?? []).map((step): SetupCommand => (typeof step === "string" ? { command: step } : step));
   const workdir = image.workdir || fallbackWorkdir;
-  const limits = resolveLimits(request.limits, defaults);
 
   progress("creating-container");
   const containerId = await createContainer(
@@ -66,6 +74,11 @@ export async function createBaseCheckpoint(
     const bytes = files.reduce((sum, file) => sum + file.size, 0);
     progress("copying-files", `${files.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
     await client.call((api) => api.getContainer(containerId).putArchive(packRepoFiles(files, owner) as unknown as NodeJS.ReadableStream, { path: workdir }));
+    if (ignored) {
+      const skipped = ignored.skippedLinks.length === 0 ? "" : `; ${ignored.skippedLinks.length} symbolic link(s) leading out of the repository left out: ${ignored.skippedLinks.slice(0, 3).join(", ")}${ignored.skippedLinks.length > 3 ? ", …" : ""}`;
+      progress("copying-ignored", `${copyIgnored!.paths.join(", ")}: ${ignored.files} files, ${(ignored.bytes / 1024 ** 2).toFixed(1)} MiB${skipped}`);
+      await client.call((api) => api.getContainer(containerId).putArchive(packIgnoredEntries(ignored.entries, owner) as unknown as NodeJS.ReadableStream, { path: workdir }));
+    }
 
     if (setup.length > 0) {
       await client.call((api) => api.getContainer(containerId).start());

@@ -1,5 +1,8 @@
 /** Makes sure an image is on the daemon: already present, pulled, or built from a Dockerfile, reporting progress. */
+import { readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
 import { ForkliftError } from "../../../shared/errors.ts";
+import { parseDockerIgnore } from "../dockerignore.ts";
 import { labelKeys } from "../labels.ts";
 import type { ImageInfo, ImageRequest } from "../sandbox-driver.ts";
 import { emitEvent, type SandboxEventListener } from "../sandbox-events.ts";
@@ -64,16 +67,20 @@ async function pull(client: DockerClient, name: string, onEvent?: SandboxEventLi
 }
 
 async function build(client: DockerClient, request: ImageRequest, spec: NonNullable<ImageRequest["build"]>, onEvent?: SandboxEventListener): Promise<ImageInfo> {
+  const dockerfile = await dockerfileInContext(spec.context, spec.dockerfile ?? "Dockerfile");
+  const ignoreText = await readFile(path.join(spec.context, ".dockerignore"), "utf8").catch(() => "");
+  const context = packDirectory(spec.context, { ignore: parseDockerIgnore(ignoreText), keep: [dockerfile, ".dockerignore"] });
   const labels: Record<string, string> = { ...request.labels, [labelKeys.image]: "built" };
   if (request.session) Object.assign(labels, { [labelKeys.session]: request.session, [labelKeys.role]: "image", [labelKeys.node]: "" });
   try {
     const stream = await client.call((api) =>
-      api.buildImage(packDirectory(spec.context) as unknown as NodeJS.ReadableStream, {
+      api.buildImage(context as unknown as NodeJS.ReadableStream, {
         t: request.name,
-        dockerfile: spec.dockerfile ?? "Dockerfile",
+        dockerfile,
         labels,
         rm: true,
         forcerm: true,
+        ...(spec.limits && { memory: spec.limits.memoryBytes, memswap: spec.limits.memoryBytes, cpuperiod: 100_000, cpuquota: Math.round(spec.limits.cpus * 100_000) }),
         ...(request.pull === "always" ? { pull: true } : {}),
       }),
     );
@@ -88,6 +95,23 @@ async function build(client: DockerClient, request: ImageRequest, spec: NonNulla
   const built = await inspectImage(client, request.name);
   if (!built) throw new ForkliftError("image-build-failed", `building image ${request.name} reported success but the image is not there`);
   return toInfo(request.name, built, "built");
+}
+
+/**
+ * The Dockerfile's path inside the build context, checked before anything is uploaded: it must
+ * exist there as a file and not lead out of the context (by `..`, an absolute path or a symlink).
+ */
+async function dockerfileInContext(context: string, dockerfile: string): Promise<string> {
+  const root = await realpath(context).catch(() => undefined);
+  if (!root) throw new ForkliftError("image-build-failed", `the build context ${context} does not exist`);
+  const normal = path.posix.normalize(dockerfile.replaceAll("\\", "/"));
+  const outside = `the Dockerfile ${dockerfile} is outside the repository ${context}: put it in the repository and name it by a path relative to its root (sandbox.dockerfile)`;
+  if (path.posix.isAbsolute(normal) || normal === ".." || normal.startsWith("../")) throw new ForkliftError("invalid-spec", outside);
+  const real = await realpath(path.join(root, normal)).catch(() => undefined);
+  if (!real) throw new ForkliftError("invalid-spec", `the Dockerfile ${dockerfile} does not exist in ${context}: check sandbox.dockerfile (a path relative to the repository root)`);
+  if (!real.startsWith(`${root}${path.sep}`)) throw new ForkliftError("invalid-spec", outside);
+  if (!(await stat(real)).isFile()) throw new ForkliftError("invalid-spec", `the Dockerfile ${dockerfile} in ${context} is not a file: check sandbox.dockerfile`);
+  return normal;
 }
 
 /** Reads a progress stream to its end; an `error` message in it rejects (with the daemon's text). */

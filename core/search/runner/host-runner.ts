@@ -3,7 +3,7 @@
  * throw-away copy. No isolation at all: for tests and for repositories the user trusts. The
  * engine uses Docker unless told otherwise.
  */
-import { cp, lstat, mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, copyFile, cp, lstat, mkdir, mkdtemp, readFile, readlink, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FileChanges } from "../../../shared/file-changes.ts";
@@ -11,6 +11,8 @@ import { ForkliftError } from "../../../shared/errors.ts";
 import { createFastChecker, createLocalAgentTransport } from "../../fastcheck/index.ts";
 import { linkStaysInside } from "../../patches/index.ts";
 import type { CheckpointHandle, FastTier, Runner } from "./runner.ts";
+import { listIgnoredFiles } from "../../sandbox/index.ts";
+import type { IgnoredFiles } from "../../sandbox/index.ts";
 import { runShell } from "./run-shell.ts";
 import type { ShellResult } from "./run-shell.ts";
 
@@ -20,6 +22,8 @@ export interface HostRunnerOptions {
   readonly root?: string;
   /** Setup commands run once in the root checkpoint. */
   readonly setup: readonly string[];
+  /** Git-ignored paths of the user's working tree copied into the root before setup (spec `sandbox.copyIgnored`). */
+  readonly copyIgnored?: { readonly root: string; readonly paths: readonly string[] };
 }
 
 /** A throw-away copy of a state, where commands run. */
@@ -67,6 +71,7 @@ export function createHostRunner(options: HostRunnerOptions): HostRunner {
       const target = path.join(await base(), nodeId);
       await rm(target, { recursive: true, force: true });
       await copyOf(dir, target, {});
+      if (options.copyIgnored) await writeIgnoredEntries(await listIgnoredFiles(options.copyIgnored.root, options.copyIgnored.paths), target);
       for (const command of options.setup) {
         const result = await runShell(command, target, 10 * 60_000);
         if (result.status !== "exited" || result.exitCode !== 0) {
@@ -120,4 +125,18 @@ export function createHostRunner(options: HostRunnerOptions): HostRunner {
       if (!options.root && rootDir) await rm(await rootDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates the listed ignored entries under `dir` (the host runner's copy of what Docker gets as a tar stream). */
+async function writeIgnoredEntries(ignored: IgnoredFiles, dir: string): Promise<void> {
+  for (const entry of ignored.entries) {
+    const target = path.join(dir, entry.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    if (entry.kind === "directory") await mkdir(target, { recursive: true });
+    else if (entry.kind === "symlink") await symlink(entry.linkname, target);
+    else {
+      await copyFile(entry.absolutePath, target);
+      await chmod(target, entry.mode);
+    }
+  }
 }
