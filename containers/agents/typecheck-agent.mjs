@@ -220,8 +220,17 @@ function toWire(diagnostics) {
 }
 
 // ---- the baseline ------------------------------------------------------------------------------
-const builderHost = { createHash: sys.createHash ? (text) => sys.createHash(text) : undefined };
-const baseline = buildBaseline();
+// TypeScript before 5.0 asks the builder's host (not the program's) whether file names are case sensitive.
+const builderHost = { useCaseSensitiveFileNames: () => caseSensitive, createHash: sys.createHash ? (text) => sys.createHash(text) : undefined };
+let baseline;
+try {
+  baseline = buildBaseline();
+} catch (error) {
+  // say why, once, instead of dying with a stack only the logs see (e.g. an API this TypeScript lacks)
+  log(`the baseline failed: ${error instanceof Error ? error.stack : String(error)}`);
+  send({ kind: "hello", protocol: 1, typescript: ts.version, tsconfig: relative(configPath), reason: "baseline-failed", detail: `TypeScript ${ts.version} could not build the baseline: ${firstLine(error)}`, pid: process.pid });
+  process.exit(0);
+}
 
 function buildBaseline() {
   const started = performance.now();

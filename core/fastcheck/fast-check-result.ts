@@ -22,7 +22,9 @@ export type FastCheckUnavailableReason =
   /** The repository has no `typescript` package in its node_modules. */
   | "no-typescript"
   /** No tsconfig.json was found. */
-  | "no-tsconfig";
+  | "no-tsconfig"
+  /** The agent could not build the baseline with the repository's TypeScript (its detail says why). */
+  | "agent-failed";
 
 /** Which part of the machinery failed. */
 export type FastCheckInfraReason =

@@ -126,8 +126,8 @@ export function createFastChecker(options: FastCheckerOptions): FastChecker {
       return { kind: "died", detail: first.kind === "timeout" ? `no hello within ${startTimeoutMs} ms` : "the agent did not start with a hello line" };
     }
     const hello = first.message;
-    if (hello.typescript === null || !hello.tsconfig) {
-      const reason: FastCheckUnavailableReason = hello.reason === "no-tsconfig" ? "no-tsconfig" : "no-typescript";
+    if (hello.typescript === null || !hello.tsconfig || hello.reason !== undefined) {
+      const reason: FastCheckUnavailableReason = hello.reason === "no-tsconfig" ? "no-tsconfig" : hello.typescript === null ? "no-typescript" : "agent-failed";
       unavailable = { status: "unavailable", reason, detail: hello.detail ?? reason };
       emit({ type: "agent-unavailable", reason, detail: unavailable.detail });
       void connection.kill();

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAgentLine } from "./agent-protocol.ts";
+import { createFastChecker, createLocalAgentTransport } from "./index.ts";
 import { applyChangesOnDisk } from "./testing/apply-changes-on-disk.ts";
 import { compareWithTsc } from "./testing/compare-with-tsc.ts";
 import type { RawAgent } from "./testing/raw-agent.ts";
@@ -202,5 +203,28 @@ describe("typecheck agent without TypeScript or tsconfig", () => {
     const agent = await startRawAgent(repo);
     expect(await agent.exited).toMatchObject({ code: 0 });
     expect(agent.lines).toEqual([expect.objectContaining({ kind: "hello", typescript: hostTypescriptVersion, tsconfig: null, reason: "no-tsconfig" })]);
+  });
+
+  it("fault injection (a TypeScript whose builder API fails): says why in its hello, and the checker reports it as unavailable", async () => {
+    const repo = path.join(dir, "broken-typescript");
+    await mkdir(path.join(repo, "node_modules", "typescript"), { recursive: true });
+    await writeFile(path.join(repo, "tsconfig.json"), JSON.stringify(generatedTsconfig));
+    await writeFile(path.join(repo, "a.ts"), "export const a = 1;\n");
+    // the real compiler, with the builder failing as TypeScript 4.9's did on a host it did not expect
+    await writeFile(
+      path.join(repo, "node_modules", "typescript", "index.js"),
+      `const ts = require(${JSON.stringify(hostTypescriptDir)});\nmodule.exports = { ...ts, createSemanticDiagnosticsBuilderProgram() { throw new TypeError("host.useCaseSensitiveFileNames is not a function"); } };\n`,
+    );
+    await writeFile(path.join(repo, "node_modules", "typescript", "package.json"), JSON.stringify({ name: "typescript", version: "0.0.0-broken", main: "index.js" }));
+    const checker = createFastChecker({ transport: createLocalAgentTransport({ repoDir: repo }) });
+    try {
+      expect(await checker.start()).toEqual({
+        status: "unavailable",
+        reason: "agent-failed",
+        detail: `TypeScript ${hostTypescriptVersion} could not build the baseline: host.useCaseSensitiveFileNames is not a function`,
+      });
+    } finally {
+      await checker.close();
+    }
   });
 });

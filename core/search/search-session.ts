@@ -18,7 +18,7 @@ import { isSolution } from "./judgement/judged-node.ts";
 import { diagnosticKeys, judgeNode } from "./judge-node.ts";
 import type { WarmFastTier } from "./judge-node.ts";
 import { nodeSourceFiles } from "./node-files.ts";
-import type { CheckpointHandle } from "./runner/runner.ts";
+import type { CheckpointHandle, FastTierStart } from "./runner/runner.ts";
 import type { SearchContext } from "./search-context.ts";
 import { compareNodes, isExpanded, selectBeam } from "./select-beam.ts";
 import { WarmForks } from "./warm-forks.ts";
@@ -234,15 +234,16 @@ export class SearchSession {
 
   private async warmFastTier(base: CheckpointHandle): Promise<WarmFastTier | undefined> {
     if (!this.context.fastTier || this.fastUnavailable) return undefined;
-    const tier = await this.context.runner.fastTier(base).catch((error: unknown) => {
-      this.context.log("warn", `fast tier could not start: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    });
-    if (!tier) {
+    const started = await this.context.runner
+      .fastTier(base)
+      .catch((error: unknown): FastTierStart => ({ kind: "unavailable", reason: error instanceof Error ? error.message : String(error) }));
+    if (started.kind === "unavailable") {
+      // said once per session, at warn so the CLI prints it: every hypothesis now costs a fork
       this.fastUnavailable = true;
-      this.context.log("info", "fast tier unavailable here (no TypeScript or tsconfig): slow checks judge every hypothesis");
+      this.context.log("warn", `fast tier unavailable: ${started.reason}; slow checks judge every hypothesis`);
       return undefined;
     }
+    const { tier } = started;
     const result = await tier.checker.baseline();
     if (result.status !== "checked") {
       await tier.close();

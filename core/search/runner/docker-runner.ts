@@ -3,7 +3,8 @@ import { ForkliftError } from "../../../shared/errors.ts";
 import type { FileChanges } from "../../../shared/file-changes.ts";
 import { createFastChecker, createSandboxAgentTransport } from "../../fastcheck/index.ts";
 import type { Checkpoint, ImageRequest, ResourceLimits, Sandbox, SandboxDriver, SandboxEvent } from "../../sandbox/index.ts";
-import type { CheckpointHandle, FastTier, Runner } from "./runner.ts";
+import { fastTierUnavailable } from "./runner.ts";
+import type { CheckpointHandle, FastTierStart, Runner } from "./runner.ts";
 
 /** What a session's sandboxes are made of (from the spec's `sandbox` section). */
 export interface DockerRunnerOptions {
@@ -75,7 +76,7 @@ export class DockerRunner implements Runner {
     });
   }
 
-  async fastTier(base: CheckpointHandle): Promise<FastTier | undefined> {
+  async fastTier(base: CheckpointHandle): Promise<FastTierStart> {
     const { driver } = this.options;
     const sandbox = await driver.fork(this.checkpoint(base), { node: base.nodeId, limits: this.options.limits });
     const checker = createFastChecker({ transport: createSandboxAgentTransport({ driver, sandbox }), requestTimeoutMs: 60_000 });
@@ -83,12 +84,12 @@ export class DockerRunner implements Runner {
       await checker.close().catch(() => undefined);
       await driver.destroy(sandbox).catch(() => undefined);
     };
-    const started = await checker.start().catch(() => undefined);
-    if (started?.status !== "ready") {
+    const started = await checker.start().catch((error: unknown) => ({ status: "error", detail: error instanceof Error ? error.message : String(error) }));
+    if (started.status !== "ready") {
       await close();
-      return undefined;
+      return fastTierUnavailable(started);
     }
-    return { checker, close };
+    return { kind: "ready", tier: { checker, close } };
   }
 
   warm(base: CheckpointHandle, size: number): void {

@@ -10,7 +10,8 @@ import type { FileChanges } from "../../../shared/file-changes.ts";
 import { ForkliftError } from "../../../shared/errors.ts";
 import { createFastChecker, createLocalAgentTransport } from "../../fastcheck/index.ts";
 import { linkStaysInside } from "../../patches/index.ts";
-import type { CheckpointHandle, FastTier, Runner } from "./runner.ts";
+import { fastTierUnavailable } from "./runner.ts";
+import type { CheckpointHandle, FastTierStart, Runner } from "./runner.ts";
 import { listIgnoredFiles } from "../../sandbox/index.ts";
 import type { IgnoredFiles } from "../../sandbox/index.ts";
 import { runShell } from "./run-shell.ts";
@@ -106,14 +107,14 @@ export function createHostRunner(options: HostRunnerOptions): HostRunner {
         close: () => rm(dir, { recursive: true, force: true }),
       };
     },
-    async fastTier(from): Promise<FastTier | undefined> {
+    async fastTier(from): Promise<FastTierStart> {
       const checker = createFastChecker({ transport: createLocalAgentTransport({ repoDir: from.id }) });
       const started = await checker.start();
       if (started.status !== "ready") {
         await checker.close();
-        return undefined;
+        return fastTierUnavailable(started);
       }
-      return { checker, close: () => checker.close() };
+      return { kind: "ready", tier: { checker, close: () => checker.close() } };
     },
     warm() {}, // a host checkpoint is a directory: nothing to start ahead
     async cool() {},

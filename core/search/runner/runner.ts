@@ -21,6 +21,14 @@ export interface FastTier {
   close(): Promise<void>;
 }
 
+/** A warm type-checker ready on a checkpoint, or why there is none (for the user, in one line). */
+export type FastTierStart = { readonly kind: "ready"; readonly tier: FastTier } | { readonly kind: "unavailable"; readonly reason: string };
+
+/** The reason of a fast checker's start that did not end ready, for the user. */
+export function fastTierUnavailable(started: { status: string; detail?: string }): FastTierStart {
+  return { kind: "unavailable", reason: started.detail ?? started.status };
+}
+
 /** The operations the search needs from sandboxes. Failures of the machinery throw ForkliftErrors. */
 export interface Runner {
   readonly kind: "docker" | "host";
@@ -30,8 +38,8 @@ export interface Runner {
   reattach(id: string, nodeId: string): Promise<CheckpointHandle | undefined>;
   /** A new checkpoint: `base` with `changes` applied (a fork of `base`, committed). */
   derive(base: CheckpointHandle, nodeId: string, changes: FileChanges): Promise<CheckpointHandle>;
-  /** A warm type-checker on `base`, or undefined when the repository has no TypeScript to check. */
-  fastTier(base: CheckpointHandle): Promise<FastTier | undefined>;
+  /** A warm type-checker on `base`, or why there is none (no TypeScript or tsconfig, an agent that failed). */
+  fastTier(base: CheckpointHandle): Promise<FastTierStart>;
   /** Starts `size` sandboxes of `base` in the background so its forks start at once; best effort, never throws. */
   warm(base: CheckpointHandle, size: number): void;
   /** Removes the sandboxes `warm` started for this session, if they are still kept (at the end of a run). */

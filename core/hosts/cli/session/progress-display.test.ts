@@ -24,6 +24,16 @@ describe("progress and results", () => {
     expect(written[1]?.startsWith(`${escape}[1A\r${escape}[2Kapp [abcdef01]  running  depth 1  sites 4→0  nodes 3`)).toBe(true);
   });
 
+  it("prints a warning above the progress lines on a TTY, then draws them again below it", () => {
+    const written: string[] = [];
+    const display = new ProgressDisplay({ isTTY: true, write: (text: string) => written.push(text) });
+    display.update(tree("running"));
+    display.note("warn: fast tier unavailable: Cannot find module 'typescript'; slow checks judge every hypothesis");
+    const escape = "\u001b";
+    expect(written[1]).toBe(`${escape}[1A\r${escape}[Jwarn: fast tier unavailable: Cannot find module 'typescript'; slow checks judge every hypothesis\n`);
+    expect(written[2]?.startsWith(`\r${escape}[2Kapp [abcdef01]  running`)).toBe(true);
+  });
+
   it("prints a plain line only when something changed otherwise", () => {
     const written: string[] = [];
     const display = new ProgressDisplay({ write: (text: string) => written.push(text) });

@@ -40,6 +40,17 @@ export class ProgressDisplay {
     }
   }
 
+  /** Prints a line (a warning) above the progress lines, which are drawn again below it on a terminal. */
+  note(text: string): void {
+    if (!this.stream.isTTY || this.drawn === 0) {
+      this.stream.write(`${text}\n`);
+      return;
+    }
+    this.stream.write(`\x1b[${this.drawn}A\r\x1b[J${text}\n`);
+    this.drawn = 0;
+    this.redraw();
+  }
+
   /** Leaves the lines as they are and moves below them, before other output. */
   done(): void {
     this.drawn = 0;

@@ -31,9 +31,7 @@ export async function watchSessions(engine: Engine, store: Store, sessionIds: re
     }, options.out.isTTY ? 200 : 50);
   };
   const unsubscribe = engine.events.subscribe((event) => {
-    if (event.name === "log" && (event.payload.level === "warn" || event.payload.level === "error") && !options.out.isTTY) {
-      options.out.write(`${event.payload.level}: ${event.payload.message}\n`);
-    }
+    if (event.name === "log" && (event.payload.level === "warn" || event.payload.level === "error")) display.note(`${event.payload.level}: ${event.payload.message}`);
     if (event.name !== "log") schedule();
   });
   let interrupted = false;
