@@ -118,6 +118,29 @@ generators:
     expect(fine.ok && fine.spec.sandbox).toMatchObject({ base: { kind: "dockerfile", path: "docker/Dockerfile.ci" }, copyIgnored: ["node_modules", "packages/a/node_modules"] });
   });
 
+  it("accepts ast-grep's files and ignores globs on targets and recipe rules", () => {
+    const source = `goal: g
+targets:
+  - id: a
+    language: ts
+    rule: { pattern: console.log($$$A) }
+    files: [src/**]
+    ignores: ["**/*.test.ts", { glob: "SRC/GEN/**", caseInsensitive: true }]
+generators:
+  recipe:
+    rules:
+      - id: r
+        language: ts
+        rule: { pattern: console.log($$$A) }
+        ignores: [src/cli/**]
+        fix: logger.info($$$A)
+`;
+    const result = validateSpec(source);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.spec.targets[0]).toMatchObject({ files: ["src/**"], ignores: ["**/*.test.ts", { glob: "SRC/GEN/**", caseInsensitive: true }] });
+    expect(result.spec.generators.recipe?.rules[0]).toMatchObject({ ignores: ["src/cli/**"] });
+  });
+
   it("refuses a literal API key and a key in place of a variable name", () => {
     const withKey = `${minimal}generators:\n  llm:\n    model: m\n    apiKey: sk-123\n`;
     expect(problems(withKey)).toEqual([

@@ -6,6 +6,8 @@ import type { TargetLanguage } from "./languages.ts";
 import { metavariablesIn, patternsIn } from "./metavariables.ts";
 import type { Metavariable } from "./metavariables.ts";
 import { requiredText } from "./required-text.ts";
+import { pathFilter } from "./file-globs.ts";
+import type { PathFilter } from "./file-globs.ts";
 import { findSyntaxError } from "./syntax-error.ts";
 import type { TargetRule } from "./target-rule.ts";
 
@@ -25,6 +27,8 @@ export interface CompiledRule {
   fixes: readonly CompiledFix[];
   /** Texts of which a file must hold one to possibly match (see {@link requiredText}); undefined when unknown. */
   needles: readonly string[] | undefined;
+  /** Whether the rule applies to a repository-relative path (its `files` and `ignores`). */
+  appliesTo: PathFilter;
 }
 
 const cache = new WeakMap<TargetRule, CompiledRule>();
@@ -65,7 +69,13 @@ export function compileRule(rule: TargetRule): CompiledRule {
     if (unknown) fail(`fix '${fix.id}' uses $${unknown.multi ? "$$" : ""}${unknown.name}, which the rule does not capture`);
   });
   const needles = requiredText(rule.rule, rule.utils, languages[0]!);
-  const compiled: CompiledRule = { id: rule.id, languages, matcher, metavariables, fixes, needles };
+  let appliesTo: PathFilter;
+  try {
+    appliesTo = pathFilter(rule.files, rule.ignores);
+  } catch (error) {
+    return fail(`files/ignores: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const compiled: CompiledRule = { id: rule.id, languages, matcher, metavariables, fixes, needles, appliesTo };
   cache.set(rule, compiled);
   return compiled;
 }

@@ -102,4 +102,11 @@ utils:
     expect(countSites([ruleFromPattern("console.log($$$A)")], files)).toBe(3);
     expect(countSites([ruleFromPattern("console.log($$$A)"), ruleFromPattern("logger.info($A)")], files)).toBe(4);
   });
+
+  it("leaves out the files a rule's files and ignores globs exclude", () => {
+    const files = { "src/a.ts": "console.log(1);\n", "src/a.test.ts": "console.log(2);\n", "scripts/b.ts": "console.log(3);\n" };
+    const rule = { id: "scoped", rule: { pattern: "console.log($$$A)" }, files: ["src/**"], ignores: ["**/*.test.ts"] };
+    expect(findSitesInTree([rule], files).map((site) => site.file)).toEqual(["src/a.ts"]);
+    expect(countSites([{ ...rule, files: undefined }], files)).toBe(2);
+  });
 });

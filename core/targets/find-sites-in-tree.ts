@@ -34,12 +34,13 @@ export function countSites(rules: readonly TargetRule[], files: FileTree): numbe
 
 /**
  * Parses each file the rule applies to (by extension) and hands over its matches, files in path
- * order. Files without the rule's required text are not parsed; files too large are skipped.
+ * order. Files outside the rule's `files`/`ignores`, or without its required text, are not
+ * parsed; files too large are skipped.
  */
 export function forEachMatch(rule: CompiledRule, files: FileTree, visit: (file: string, nodes: SgNode[]) => void): void {
   for (const file of Object.keys(files).sort()) {
     const language = languageForPath(file);
-    if (language === undefined || !rule.languages.includes(language)) continue;
+    if (language === undefined || !rule.languages.includes(language) || !rule.appliesTo(file)) continue;
     const content = files[file]!;
     if (rule.needles && !rule.needles.some((needle) => content.includes(needle))) continue;
     if (isTooLarge(content)) continue;

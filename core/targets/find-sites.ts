@@ -41,7 +41,8 @@ interface Owner {
 
 /**
  * Finds where rules match across one or many repositories on disk. Files are chosen by
- * {@link listSourceFiles}; files without a rule's required text are dropped after a byte scan;
+ * {@link listSourceFiles} and each rule's `files`/`ignores` (relative to each repository); files
+ * without a rule's required text are dropped after a byte scan;
  * the rest are read, parsed and matched by napi in parallel native threads, each with the
  * grammar of its extension. Nested matches are all reported, as ast-grep does.
  */
@@ -69,7 +70,7 @@ export async function findSites(rules: readonly TargetRule[], repositories: read
   }
   const jobs = compiled.flatMap((rule, index) =>
     rule.languages.map((language) => {
-      const paths = candidates[index]!.filter((path) => owners.get(path)!.language === language);
+      const paths = candidates[index]!.filter((path) => owners.get(path)!.language === language && rule.appliesTo(owners.get(path)!.file));
       return findInFilesComplete(language, paths, rule.matcher, (nodes) => {
         const owner = nodes[0] && owners.get(nodes[0].getRoot().filename());
         if (!owner) return;

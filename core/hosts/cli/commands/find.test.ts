@@ -23,6 +23,10 @@ beforeAll(() => {
     "web/app.tsx": "export const A = () => <b onClick={() => console.log('click')} />;\n",
     "rules.yml": "id: no-console\nlanguage: ts\nrule:\n  pattern: console.log($$$ARGS)\n---\nid: any-call\nrule:\n  pattern: console.$M($$$)\n",
     "bad-rule.yml": "id: broken\nrule:\n  kind: not_a_kind\n",
+    "scoped/src/server.ts": "console.log('start');\n",
+    "scoped/src/server.test.ts": "console.log('in a test');\n",
+    "scoped/lib/util.ts": "console.log('outside src');\n",
+    "scoped.yml": "id: scoped\nrule:\n  pattern: console.log($$$ARGS)\nfiles: [\"src/**\"]\nignores: [\"**/*.test.ts\"]\n",
   };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(work, path)), { recursive: true });
@@ -72,6 +76,11 @@ describe("forklift find", () => {
   it("scans ignored files and node_modules with --include-ignored", () => {
     const output = JSON.parse(forklift("-p", "console.log($$$A)", "--include-ignored", "--json", "api").stdout);
     expect(Object.keys(output.repositories[0].files)).toEqual(["node_modules/dep/index.js", "src/server.ts", "src/util.js"]);
+  });
+
+  it("honours a rule's files and ignores globs (relative to each repository)", () => {
+    const output = JSON.parse(forklift("--rule", "scoped.yml", "--json", "scoped").stdout);
+    expect(Object.keys(output.repositories[0].files)).toEqual(["src/server.ts"]);
   });
 
   it("runs the rules of a YAML file, with a count per rule", () => {
