@@ -24,6 +24,6 @@ export function spentBy(tree: Tree, wallMs: number): Spent {
 export function budgetSpent(spent: Spent, budgets: BudgetsSpec): string | undefined {
   if (budgets.tokens > 0 && spent.tokens >= budgets.tokens) return `token budget spent (${spent.tokens} of ${budgets.tokens})`;
   if (spent.usd >= budgets.usd && budgets.usd >= 0 && spent.usd > 0) return `money budget spent ($${spent.usd.toFixed(4)} of $${budgets.usd})`;
-  if (spent.wallMs >= budgets.wallMinutes * 60_000) return `time budget spent (${Math.round(spent.wallMs / 60_000)} of ${budgets.wallMinutes} min)`;
+  if (spent.wallMs >= budgets.wallMinutes * 60_000) return `time budget spent (${(spent.wallMs / 60_000).toFixed(1)} of ${budgets.wallMinutes} min)`;
   return undefined;
 }

@@ -28,6 +28,8 @@ export interface JudgeInput {
   readonly fast?: WarmFastTier;
   /** Called when the slow checks are about to fork `base` (the warm pool sizes itself by it). */
   readonly onFork?: () => void;
+  /** Aborted (a budget spent, a pause): a node still waiting for a sandbox goes back to pending instead of starting. */
+  readonly signal?: AbortSignal;
 }
 
 /** The name a fast-tier result is recorded under (spec check names cannot contain ':'). */
@@ -81,10 +83,16 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
       const score = computeScore({ summaries: checks, checkWeights: new Map(), sites: { before: input.sitesAtRoot, after: sitesLeft }, diffLines });
       return record(context, node.id, "scored", undefined, checks, score);
     }
-    const judged = await context.sandboxes.run(() => {
+    const judged = await context.sandboxes.run(async () => {
+      if (input.signal?.aborted) return undefined;
       input.onFork?.();
       return context.judge.judge({ base, nodeId: node.id, changes, sitesAtRoot: input.sitesAtRoot, sitesLeft, diffLines, skipChecks });
     });
+    if (!judged) {
+      const current = updateNode(store, node.id, { state: "pending", reason: "not judged yet: the run stopped (a budget was spent, or a pause) before its checks started" });
+      context.changed();
+      return current;
+    }
     return record(context, node.id, judged.state, judged.reason, [...checks, ...judged.checks], judged.score);
   } catch (error) {
     if (isUnreachable(error)) {

@@ -68,6 +68,11 @@ export class SearchSession {
     const { spec, store, sessionId } = this.context;
     this.runStarted = performance.now();
     this.wallBefore = Number(getSessionSetting(store, sessionId, settingKeys.wallMs) ?? 0);
+    // the wall-time budget also holds inside a depth: when it is spent no check or expansion
+    // starts (what runs finishes), and what was not started stays pending for a resume
+    const spent = new AbortController();
+    const timer = setTimeout(() => spent.abort("budget"), Math.min(2 ** 31 - 1, Math.max(0, spec.budgets.wallMinutes * 60_000 - this.wallBefore)));
+    const work = AbortSignal.any([signal, spent.signal]);
     try {
       const { sitesAtRoot } = await this.prepareRoot();
       let best = bestScore(getTree(store, sessionId));
@@ -76,7 +81,7 @@ export class SearchSession {
         if (signal.aborted) return aborted(signal);
         let tree = getTree(store, sessionId);
         // what was started is finished first: interrupted checks, the user's edits and expansions
-        await this.judgePending(tree, sitesAtRoot, signal);
+        await this.judgePending(tree, sitesAtRoot, work);
         if (signal.aborted) return aborted(signal);
         tree = getTree(store, sessionId);
         const judged = this.finished(tree);
@@ -87,7 +92,7 @@ export class SearchSession {
           return { kind: "exhausted", reason: atMax ? `maximum depth ${spec.search.maxDepth} reached without a solution` : "no node left to expand: every hypothesis was rejected" };
         }
         this.report(tree);
-        await Promise.all(beam.map((node) => this.expandAndJudge(node, sitesAtRoot, signal)));
+        await Promise.all(beam.map((node) => this.expandAndJudge(node, sitesAtRoot, work)));
         this.saveWallTime();
         if (signal.aborted) return aborted(signal);
         tree = getTree(store, sessionId);
@@ -101,6 +106,7 @@ export class SearchSession {
         }
       }
     } finally {
+      clearTimeout(timer);
       this.saveWallTime();
       await this.context.runner.cool(); // no warm sandbox outlives the run (paused, finished or failed)
     }
@@ -204,7 +210,7 @@ export class SearchSession {
           };
           try {
             if (signal.aborted) return;
-            await judgeNode(this.context, { node: child, base, sitesAtRoot, onFork, ...(fast && { fast }) });
+            await judgeNode(this.context, { node: child, base, sitesAtRoot, onFork, signal, ...(fast && { fast }) });
           } finally {
             this.warmForks.judged(base, forked);
           }
@@ -227,7 +233,7 @@ export class SearchSession {
       pending.map(async (node) => {
         if (signal.aborted) return;
         const base = await this.checkpoints.nearest(node.parentId!);
-        await judgeNode(this.context, { node, base, sitesAtRoot });
+        await judgeNode(this.context, { node, base, sitesAtRoot, signal });
       }),
     );
   }
