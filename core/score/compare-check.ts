@@ -15,6 +15,8 @@ export type CheckComparison =
       readonly kind: "compared";
       readonly newFailures: readonly Failure[];
       readonly fixedFailures: number;
+      /** The baseline failures that no longer occur (as many as fixedFailures). */
+      readonly fixed: readonly Failure[];
       readonly baselineFailures: number;
       /** Failing results ignored because they were flaky at the baseline. */
       readonly ignoredFlaky: number;
@@ -29,7 +31,7 @@ export function compareCheck(baseline: CheckBaseline, run: Exclude<CheckRun, { s
   }
   if (run.status === "no-report") {
     if (baseline.flakyReport) return { kind: "not-comparable", reason: `no report (${run.reason}); the baseline too left one only on some runs` };
-    return { kind: "compared", newFailures: [{ key: noReportKey, label: `no report: ${run.reason}` }], fixedFailures: 0, baselineFailures: 0, ignoredFlaky: 0 };
+    return { kind: "compared", newFailures: [{ key: noReportKey, label: `no report: ${run.reason}` }], fixedFailures: 0, fixed: [], baselineFailures: 0, ignoredFlaky: 0 };
   }
   return compareReports(baseline.outcome.report, run.report, new Set(baseline.flakyTests));
 }
@@ -61,19 +63,19 @@ export function compareDiagnostics(baseline: readonly Diagnostic[], current: rea
   const errors = (list: readonly Diagnostic[]) => list.filter((diagnostic) => diagnostic.category === "error");
   const key = (d: Diagnostic) => `${d.file ?? ""}\u0000TS${d.code}\u0000${normalizeMessage(d.message)}`;
   const delta = multisetDelta(errors(baseline), errors(current), key);
-  const newFailures = delta.added.map((d) => ({
+  const failure = (d: Diagnostic) => ({
     key: key(d),
     label: `${d.file ? `${d.file}${d.line === undefined ? "" : `:${d.line}:${d.column ?? 1}`} ` : ""}TS${d.code}: ${d.message.split("\n")[0] ?? ""}`,
-  }));
-  return { kind: "compared", newFailures, fixedFailures: delta.removed, baselineFailures: delta.remaining, ignoredFlaky: 0 };
+  });
+  return { kind: "compared", newFailures: delta.added.map(failure), fixedFailures: delta.removed, fixed: delta.gone.map(failure), baselineFailures: delta.remaining, ignoredFlaky: 0 };
 }
 
 /** New lint findings: matched by file, rule and normalized message as a multiset, errors and warnings alike. */
 export function compareLint(baseline: readonly LintFinding[], current: readonly LintFinding[]): CheckComparison {
   const key = (f: LintFinding) => `${f.file}\u0000${f.ruleId ?? "(fatal)"}\u0000${normalizeMessage(f.message)}`;
   const delta = multisetDelta(baseline, current, key);
-  const newFailures = delta.added.map((f) => ({ key: key(f), label: `${f.file}${f.line === undefined ? "" : `:${f.line}:${f.column ?? 1}`} ${f.severity} ${f.ruleId ?? "parse error"}: ${f.message}` }));
-  return { kind: "compared", newFailures, fixedFailures: delta.removed, baselineFailures: delta.remaining, ignoredFlaky: 0 };
+  const failure = (f: LintFinding) => ({ key: key(f), label: `${f.file}${f.line === undefined ? "" : `:${f.line}:${f.column ?? 1}`} ${f.severity} ${f.ruleId ?? "parse error"}: ${f.message}` });
+  return { kind: "compared", newFailures: delta.added.map(failure), fixedFailures: delta.removed, fixed: delta.gone.map(failure), baselineFailures: delta.remaining, ignoredFlaky: 0 };
 }
 
 /**
@@ -85,7 +87,7 @@ export function compareTests(baseline: readonly TestResult[], current: readonly 
   const before = new Map(baseline.map((test) => [test.id, test.status]));
   const seen = new Set<string>();
   const newFailures: Failure[] = [];
-  let fixedFailures = 0;
+  const fixed: Failure[] = [];
   let baselineFailures = 0;
   let ignoredFlaky = 0;
   for (const test of current) {
@@ -98,10 +100,10 @@ export function compareTests(baseline: readonly TestResult[], current: readonly 
     if (test.status === "failed") {
       if (was === "failed") baselineFailures++;
       else newFailures.push({ key: test.id, label: `${test.id}: ${test.message ?? "failed"}${was === undefined ? " (a new test)" : ""}` });
-    } else if (test.status === "passed" && was === "failed") fixedFailures++;
+    } else if (test.status === "passed" && was === "failed") fixed.push({ key: test.id, label: test.id });
   }
   for (const test of baseline) {
     if (test.status === "passed" && !seen.has(test.id) && !flaky.has(test.id)) newFailures.push({ key: test.id, label: `${test.id}: passed at the baseline, not reported now` });
   }
-  return { kind: "compared", newFailures, fixedFailures, baselineFailures, ignoredFlaky };
+  return { kind: "compared", newFailures, fixedFailures: fixed.length, fixed, baselineFailures, ignoredFlaky };
 }

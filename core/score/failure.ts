@@ -21,9 +21,9 @@ export function normalizeMessage(message: string): string {
 /**
  * The failures of `current` not in `baseline`, matched as multisets by key: two identical errors
  * where the baseline had one is one new error. Returns the new ones, and how many of the
- * baseline's remain and how many are gone.
+ * baseline's remain and how many (and which) are gone.
  */
-export function multisetDelta<T>(baseline: readonly T[], current: readonly T[], key: (item: T) => string): { added: T[]; remaining: number; removed: number } {
+export function multisetDelta<T>(baseline: readonly T[], current: readonly T[], key: (item: T) => string): { added: T[]; remaining: number; removed: number; gone: T[] } {
   const left = new Map<string, number>();
   for (const item of baseline) left.set(key(item), (left.get(key(item)) ?? 0) + 1);
   const added: T[] = [];
@@ -37,7 +37,16 @@ export function multisetDelta<T>(baseline: readonly T[], current: readonly T[], 
     } else added.push(item);
   }
   const removed = [...left.values()].reduce((sum, count) => sum + count, 0);
-  return { added, remaining, removed };
+  // the baseline's items left unmatched, last occurrences first matched away
+  const gone: T[] = [];
+  for (const item of [...baseline].reverse()) {
+    const count = left.get(key(item)) ?? 0;
+    if (count > 0) {
+      left.set(key(item), count - 1);
+      gone.unshift(item);
+    }
+  }
+  return { added, remaining, removed, gone };
 }
 
 /** The failures of `first` that `second` has too (as multisets by key): what a re-run confirms. */

@@ -106,6 +106,7 @@ export async function judgeHypothesis(input: JudgeInput): Promise<Judgement> {
       summary: summary(check, status, durationMs, { newFailures: confirmed.length, fixedFailures: comparison.fixedFailures, baselineFailures: comparison.baselineFailures, detail }),
       newFailures: confirmed.slice(0, listCap),
       unconfirmed: unconfirmed.slice(0, listCap),
+      fixed: comparison.fixed.slice(0, listCap),
       runs,
       ...raw(first),
     });
@@ -152,6 +153,7 @@ function passDetail(unconfirmed: number, ignoredFlaky: number): string | undefin
   return notes.length > 0 ? notes.join("; ") : undefined;
 }
 
-function raw(run: CheckRun): { raw?: CheckJudgement["raw"] } {
-  return run.raw ? { raw: run.raw } : {};
+/** The run's captured output and exit code, as far as it has them. */
+function raw(run: CheckRun): { raw?: CheckJudgement["raw"]; exitCode?: number } {
+  return { ...(run.raw && { raw: run.raw }), ...(run.status !== "infra" && { exitCode: run.exitCode }) };
 }

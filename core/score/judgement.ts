@@ -19,6 +19,10 @@ export interface CheckJudgement {
   readonly newFailures: readonly Failure[];
   /** New failures a re-run did not repeat: treated as flaky, not counted. Capped at 50. */
   readonly unconfirmed: readonly Failure[];
+  /** Baseline failures that no longer occur. Capped at 50. */
+  readonly fixed?: readonly Failure[];
+  /** The first run's exit code, when the command ran to its end. */
+  readonly exitCode?: number;
   /** How many times the check ran on this hypothesis (2 when a re-run confirmed or cleared failures). */
   readonly runs: number;
   /** Raw output of the first run, capped. */

@@ -2,7 +2,8 @@ import type { CheckSummary } from "../../shared/domain/check-summary.ts";
 import type { Node } from "../../shared/domain/node.ts";
 import { ForkliftError } from "../../shared/errors.ts";
 import type { FastCheckDiagnostic } from "../fastcheck/index.ts";
-import { getChangeset, getNode, updateNode } from "../store/index.ts";
+import type { CheckDetail } from "../../shared/protocol/check-detail.ts";
+import { getChangeset, getNode, setCheckDetails, updateNode } from "../store/index.ts";
 import { countSites, languageForPath } from "../targets/index.ts";
 import { computeScore } from "../score/index.ts";
 import { changesSince, nodeFileLookup, nodeSourceFiles } from "./node-files.ts";
@@ -70,7 +71,8 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
           // wrong without a container: scored like core/score scores a failed gate, for the tree
           const score = computeScore({ summaries: [summary], checkWeights: new Map(), sites: { before: input.sitesAtRoot, after: sitesLeft }, diffLines });
           const reason = `gate ${fastCheckName}: ${fresh.length} new type error${fresh.length === 1 ? "" : "s"} — ${summary.detail ?? ""}`;
-          return record(context, node.id, "invalid", reason, [summary], score);
+          const detail: CheckDetail = { summary, newFailures: fresh.slice(0, 200).map(describeDiagnostic), fixedFailures: [], outputTruncated: false };
+          return record(context, node.id, "invalid", reason, [summary], score, [detail]);
         }
         checks.push(summary, ...coveredSummaries(context));
       } else if (result.status === "infra") {
@@ -93,7 +95,7 @@ export async function judgeNode(context: SearchContext, input: JudgeInput): Prom
       context.changed();
       return current;
     }
-    return record(context, node.id, judged.state, judged.reason, [...checks, ...judged.checks], judged.score);
+    return record(context, node.id, judged.state, judged.reason, [...checks, ...judged.checks], judged.score, judged.details);
   } catch (error) {
     if (isUnreachable(error)) {
       updateNode(store, node.id, { state: "pending", reason: "interrupted: the sandbox could not be reached" });
@@ -120,10 +122,16 @@ function coveredSummaries(context: SearchContext): CheckSummary[] {
   }));
 }
 
-function record(context: SearchContext, nodeId: string, state: Node["state"], reason: string | undefined, checks: CheckSummary[], score: Node["score"]): Node {
+/** Records a node's verdict, and every check in full (a check without details gets its summary alone). */
+function record(context: SearchContext, nodeId: string, state: Node["state"], reason: string | undefined, checks: CheckSummary[], score: Node["score"], details: readonly CheckDetail[] = []): Node {
   const current = getNode(context.store, nodeId);
   if (current?.state === "pruned") return current; // pruned by the user while it was checked
-  const node = updateNode(context.store, nodeId, { state, ...(reason !== undefined && { reason }), checks, ...(score && { score }) });
+  const node = context.store.write(() => {
+    const updated = updateNode(context.store, nodeId, { state, ...(reason !== undefined && { reason }), checks, ...(score && { score }) });
+    const full = checks.map((summary) => details.find((detail) => detail.summary.name === summary.name) ?? { summary, newFailures: [], fixedFailures: [], outputTruncated: false });
+    setCheckDetails(context.store, nodeId, full);
+    return updated;
+  });
   context.changed();
   return node;
 }

@@ -18,3 +18,4 @@ export { storeId } from "./store-id.ts";
 export { storeErrorFrom } from "./store-error.ts";
 export { acquireLease, getLease, releaseLease, renewLease } from "./session-lease.ts";
 export type { LeaseClaim, LeaseHolder, LeaseOutcome } from "./session-lease.ts";
+export { getCheckDetails, setCheckDetails } from "./check-details.ts";

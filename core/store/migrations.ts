@@ -131,4 +131,15 @@ export const migrations: readonly string[] = [
     heartbeat_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // 4: each check run of a node in full (shared/protocol CheckDetail): new and fixed failures by
+  // name, exit code and the captured output (capped), so a failure can be read without running it again.
+  `
+  CREATE TABLE check_details (
+    node_id TEXT NOT NULL REFERENCES nodes (id),
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    detail TEXT NOT NULL, -- JSON (shared/protocol CheckDetail)
+    PRIMARY KEY (node_id, name)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];

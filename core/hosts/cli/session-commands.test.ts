@@ -60,6 +60,9 @@ describe("forklift run, tree, show, export, apply", () => {
 
     const show = forklift(["show", solution!]);
     expect(show.stdout).toMatch(/checks:\n {2}syntax +gate +passed/);
+    // the captured output of the check runs, kept in the store
+    expect(show.stdout).toMatch(/\ntests: output \(\$ node --test --test-reporter=tap test\/, exit 0\)[^\n]*\n( {2}\| .*\n)+/);
+    expect(show.stdout).toContain("  | # pass 3");
     expect(show.stdout).toContain("diff --git a/src/");
 
     const exported = forklift(["export", solution!, "-o", "m.patch"]);

@@ -40,7 +40,7 @@ export function createCheckedJudge(options: CheckedJudgeOptions): Judge {
         diffLines: request.diffLines,
         ...(options.limits && { limits: options.limits }),
       });
-      return toJudged(judgement);
+      return toJudged(judgement, checks);
     },
     save: () => JSON.stringify(baselines.export()),
     restore(saved) {

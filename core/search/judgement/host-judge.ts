@@ -68,7 +68,7 @@ export function createHostJudge(runner: HostRunner, checks: readonly CheckSpec[]
           sites: { before: request.sitesAtRoot, after: request.sitesLeft },
           diffLines: request.diffLines,
         });
-        return toJudged(judgement);
+        return toJudged(judgement, checks);
       } finally {
         await workspace.close();
       }

@@ -5,6 +5,7 @@
  * the documented score): checked-judge.ts in Docker forks, host-judge.ts in host directories.
  */
 import type { CheckSummary } from "../../../shared/domain/check-summary.ts";
+import type { CheckDetail } from "../../../shared/protocol/check-detail.ts";
 import type { NodeState } from "../../../shared/domain/node-state.ts";
 import type { Score } from "../../../shared/domain/score.ts";
 import type { FileChanges } from "../../../shared/file-changes.ts";
@@ -32,6 +33,8 @@ export interface JudgedNode {
   readonly reason?: string;
   readonly score?: Score;
   readonly checks: readonly CheckSummary[];
+  /** Each check in full, for the store (failures by name, captured output). */
+  readonly details?: readonly CheckDetail[];
 }
 
 /** The root's baselines as the search needs them. */

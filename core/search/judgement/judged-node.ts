@@ -5,10 +5,15 @@ import type { CheckBaseline, CheckInfra } from "../../checks/index.ts";
 import { checkSummaries } from "../../score/index.ts";
 import type { Judgement } from "../../score/index.ts";
 import type { CheckSpec } from "../../spec/check-schema.ts";
+import { checkDetails } from "./check-details.ts";
 import type { JudgedNode, RootBaseline } from "./judge.ts";
 
-/** A core/score judgement as the node records it. */
-export function toJudged(judgement: Judgement): JudgedNode {
+/** A core/score judgement as the node records it, with its checks in full. */
+export function toJudged(judgement: Judgement, specChecks: readonly CheckSpec[] = []): JudgedNode {
+  return { ...verdictOf(judgement), details: checkDetails(judgement, specChecks) };
+}
+
+function verdictOf(judgement: Judgement): JudgedNode {
   const checks = checkSummaries(judgement);
   switch (judgement.verdict) {
     case "scored":
