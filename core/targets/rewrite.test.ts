@@ -83,6 +83,31 @@ fix: |
     expect(rewrite(rule, { "a.ts": source })[0]!.changes).toEqual({ "a.ts": expected });
   });
 
+  it("keeps captured code byte for byte: multi-line arguments stay on their lines, template strings untouched", () => {
+    const rule = parseRulesYaml("id: r\nlanguage: ts\nrule: { pattern: console.log($$$ARGS) }\nfix: logger.info($$$ARGS)\n", "r.yml")[0]!;
+    const source = [
+      "function f() {",
+      "  console.log(",
+      '    "totals",',
+      "    { count, sum },",
+      "  );",
+      "  if (x) console.log(`Dear ${name},",
+      "    your order shipped.",
+      "Thanks`, id);",
+      "}",
+      "",
+    ].join("\n");
+    const expected = source.replaceAll("console.log(", "logger.info(");
+    expect(rewrite(rule, { "a.ts": source })[0]!.changes).toEqual({ "a.ts": expected });
+  });
+
+  it("never re-indents a multi-line template string a wrapper moves; other captured code follows the wrapper", () => {
+    const rule = parseRulesYaml("id: r\nlanguage: ts\nrule: { pattern: send($MSG) }\nfix: |\n  retry(() =>\n    send($MSG)\n  )\n", "r.yml")[0]!;
+    const source = ["  send(`a", "  b`);", "  send(join(", "    x,", "  ));", ""].join("\n");
+    const expected = ["  retry(() =>", "    send(`a", "  b`)", "  );", "  retry(() =>", "    send(join(", "      x,", "    ))", "  );", ""].join("\n");
+    expect(rewrite(rule, { "a.ts": source })[0]!.changes).toEqual({ "a.ts": expected });
+  });
+
   it("keeps CRLF line endings in multi-line fixes", () => {
     const rule = ruleFromPattern("console.log($A)", { fixes: ["logger.info(\n  $A\n)"] });
     expect(rewrite(rule, { "a.ts": "x();\r\n  console.log(1);\r\n" })[0]!.changes).toEqual({ "a.ts": "x();\r\n  logger.info(\r\n    1\r\n  );\r\n" });

@@ -5,6 +5,7 @@ import type { FileChanges, FileTree } from "../../shared/file-changes.ts";
 import { compileRule } from "./compile-rule.ts";
 import type { CompiledFix, CompiledRule } from "./compile-rule.ts";
 import { expandFix, indentAt } from "./expand-fix.ts";
+import type { FixValue } from "./expand-fix.ts";
 import { forEachMatch } from "./find-sites-in-tree.ts";
 import { languageForPath, napiLanguage } from "./languages.ts";
 import { siteFromNode } from "./site.ts";
@@ -40,6 +41,8 @@ interface MatchNode {
   end: number;
   site: Site;
   captures: Map<string, { start: number; end: number }>;
+  /** A `$$$` capture widened to the whole inside of its brackets (when they hold line breaks), for templates that put it alone in brackets. */
+  bracketed: Map<string, { start: number; end: number }>;
   children: MatchNode[];
   selected: boolean;
 }
@@ -49,14 +52,18 @@ interface FileMatches {
   source: string;
   roots: MatchNode[];
   all: MatchNode[];
+  /** Ranges of the file's multi-line template strings, whose whitespace is content. */
+  templateStrings: { start: number; end: number }[];
 }
 
 /**
  * Applies each of a rule's fixes (`fix` and every entry of `fixes`) to every site, or to the
  * first `limit`, returning one hypothesis per fix. Nested matches compose: an inner site inside
  * a metavariable of an outer one is rewritten first and its result substituted into the outer
- * fix (`foo(foo(1))` with `foo($A)` → `bar($A)` gives `bar(bar(1))`). Metavariable values keep
- * their relative indentation and the result takes the indentation of the site.
+ * fix (`foo(foo(1))` with `foo($A)` → `bar($A)` gives `bar(bar(1))`). Metavariable values are
+ * inserted byte for byte (see expandFix: only a template that moves them re-indents them, never a
+ * multi-line template string), a `$$$` list alone in brackets keeps its line breaks, and the
+ * template's own lines take the indentation of the site.
  */
 export function rewrite(rule: TargetRule, files: FileTree, options: RewriteOptions = {}): RewriteHypothesis[] {
   const compiled = compileRule(rule);
@@ -74,7 +81,7 @@ function collectMatches(rule: CompiledRule, files: FileTree, repository: string)
   forEachMatch(rule, files, (file, nodes) => {
     const source = files[file]!;
     const all = nodes
-      .map((node) => matchNode(node, rule, repository, file))
+      .map((node) => matchNode(node, rule, repository, file, source))
       .sort((a, b) => a.start - b.start || b.end - a.end)
       .filter((match, index, sorted) => index === 0 || match.start !== sorted[index - 1]!.start || match.end !== sorted[index - 1]!.end);
     const roots: MatchNode[] = [];
@@ -85,27 +92,68 @@ function collectMatches(rule: CompiledRule, files: FileTree, repository: string)
       (parent ? parent.children : roots).push(match);
       open.push(match);
     }
-    result.push({ file, source, roots, all });
+    result.push({ file, source, roots, all, templateStrings: multiLineTemplateStrings(nodes[0]!, source) });
   });
   return result;
 }
 
-function matchNode(node: SgNode, rule: CompiledRule, repository: string, file: string): MatchNode {
+/** The multi-line template strings of the file a node is in. */
+function multiLineTemplateStrings(node: SgNode, source: string): { start: number; end: number }[] {
+  if (!source.includes("`")) return [];
+  return node
+    .getRoot()
+    .root()
+    .findAll({ rule: { kind: "template_string" } })
+    .map((found) => ({ start: found.range().start.index, end: found.range().end.index }))
+    .filter((range) => source.slice(range.start, range.end).includes("\n"));
+}
+
+const closerOf: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+
+/**
+ * The inside of the brackets around a `$$$` capture, when only whitespace (and a trailing comma)
+ * lies between them and it, and that whitespace breaks lines: `(\n  a,\n  b,\n)` keeps its layout
+ * in `logger.info($$$ARGS)` instead of being joined onto one line.
+ */
+function bracketedSpan(source: string, start: number, end: number): { start: number; end: number } | undefined {
+  let from = start;
+  while (from > 0 && /\s/.test(source[from - 1]!)) from--;
+  let to = end;
+  while (to < source.length && /\s/.test(source[to]!)) to++;
+  if (source[to] === ",") {
+    to++;
+    while (to < source.length && /\s/.test(source[to]!)) to++;
+  }
+  const opener = source[from - 1];
+  if (opener === undefined || closerOf[opener] !== source[to]) return undefined;
+  if (!`${source.slice(from, start)}${source.slice(end, to)}`.includes("\n")) return undefined;
+  return { start: from, end: to };
+}
+
+function matchNode(node: SgNode, rule: CompiledRule, repository: string, file: string, source: string): MatchNode {
   const captures = new Map<string, { start: number; end: number }>();
+  const bracketed = new Map<string, { start: number; end: number }>();
   for (const { name, multi } of rule.metavariables) {
-    const nodes = multi ? node.getMultipleMatches(name) : [node.getMatch(name)].filter((found) => found !== null);
+    // ast-grep's $$$ list also holds the separating commas: only real nodes bound the span
+    const nodes = multi ? node.getMultipleMatches(name).filter((found) => found.isNamed()) : [node.getMatch(name)].filter((found) => found !== null);
     const first = nodes[0];
     const last = nodes[nodes.length - 1];
-    if (first && last) captures.set(name, { start: first.range().start.index, end: last.range().end.index });
+    if (!first || !last) continue;
+    const span = { start: first.range().start.index, end: last.range().end.index };
+    captures.set(name, span);
+    const inside = multi ? bracketedSpan(source, span.start, span.end) : undefined;
+    if (inside) bracketed.set(name, inside);
   }
   const range = node.range();
   const site = siteFromNode(node, rule.id, repository, file, rule.metavariables);
-  return { start: range.start.index, end: range.end.index, site, captures, children: [], selected: false };
+  return { start: range.start.index, end: range.end.index, site, captures, bracketed, children: [], selected: false };
 }
 
 function applyFix(fix: CompiledFix, matches: FileMatches[]): RewriteHypothesis {
   const hypothesis: RewriteHypothesis = { fixId: fix.id, template: fix.template, changes: {}, sites: [], absorbed: [], syntaxErrors: [] };
-  for (const { file, source, roots, all } of matches) {
+  // `$$$NAME` alone in brackets in the template takes the whole inside of the source's brackets
+  const alone = new Set([...fix.template.matchAll(/[([{]\$\$\$([A-Z_][A-Z0-9_]*)[)\]}]/g)].map((found) => found[1]!));
+  for (const { file, source, roots, all, templateStrings } of matches) {
     const eol = source.includes("\r\n") ? "\r\n" : "\n";
     const rendered = new Set<MatchNode>();
     const renderRange = (from: number, to: number, candidates: MatchNode[]): string => {
@@ -121,10 +169,11 @@ function applyFix(fix: CompiledFix, matches: FileMatches[]): RewriteHypothesis {
     const renderMatch = (match: MatchNode): string => {
       if (!match.selected) return renderRange(match.start, match.end, match.children);
       rendered.add(match);
-      const value = (name: string) => {
-        const span = match.captures.get(name);
+      const value = (name: string): FixValue | undefined => {
+        const span = (alone.has(name) ? match.bracketed.get(name) : undefined) ?? match.captures.get(name);
         if (!span) return undefined;
-        return { text: renderRange(span.start, span.end, matchesWithin(match.children, span.start, span.end)), indent: indentAt(source, span.start) };
+        const movable = !templateStrings.some((range) => range.start < span.end && range.end > span.start);
+        return { text: renderRange(span.start, span.end, matchesWithin(match.children, span.start, span.end)), indent: indentAt(source, span.start), movable };
       };
       return expandFix(fix.template, value, { indent: indentAt(source, match.start), eol });
     };
