@@ -50,6 +50,33 @@ export function getAccumulatedFiles(store: Store, nodeId: string): GitFileChange
   return toFiles(store, store.read(() => accumulatedRows(store, nodeId)));
 }
 
+/**
+ * A node's state as content hashes relative to the root commit (path → sha256 of its content, with
+ * git's mode after it for an executable or a symlink, or null for a deletion): what
+ * getAccumulatedChanges gives, without reading the contents. Two nodes with equal maps hold the
+ * same files, whatever the order of the edits that led there.
+ */
+export function getAccumulatedHashes(store: Store, nodeId: string): Record<string, string | null> {
+  return store.read(() => {
+    requireNode(store, nodeId);
+    const rows = store
+      .statement(
+        `WITH RECURSIVE lineage (id, parent_id, depth) AS (
+           SELECT id, parent_id, depth FROM nodes WHERE id = ?
+           UNION ALL
+           SELECT n.id, n.parent_id, n.depth FROM nodes n JOIN lineage l ON n.id = l.parent_id
+         ),
+         latest AS (
+           SELECT c.path, c.blob_hash, c.mode, row_number() OVER (PARTITION BY c.path ORDER BY l.depth DESC) AS rank
+           FROM changesets c JOIN lineage l ON c.node_id = l.id
+         )
+         SELECT path, blob_hash, mode FROM latest WHERE rank = 1 ORDER BY path`,
+      )
+      .all(nodeId) as { path: string; blob_hash: string | null; mode: number | null }[];
+    return Object.fromEntries(rows.map((row) => [row.path, row.blob_hash === null || row.mode === null ? row.blob_hash : `${row.blob_hash} ${row.mode.toString(8)}`]));
+  });
+}
+
 /** The files of a node: the root commit's files (given by the caller, e.g. read from git) with the accumulated changes applied. */
 export function materializeFiles(store: Store, nodeId: string, rootFiles: FileTree): FileTree {
   const files: FileTree = { ...rootFiles };

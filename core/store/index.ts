@@ -7,7 +7,7 @@ export type { NewSession, SessionUpdate } from "./sessions.ts";
 export { addNode, getNode, updateNode } from "./nodes.ts";
 export type { NewNode, NodeUpdate } from "./nodes.ts";
 export { getTree } from "./get-tree.ts";
-export { getAccumulatedChanges, getAccumulatedFiles, getChangeset, getChangesetFiles, materializeFiles } from "./changesets.ts";
+export { getAccumulatedChanges, getAccumulatedFiles, getAccumulatedHashes, getChangeset, getChangesetFiles, materializeFiles } from "./changesets.ts";
 export type { StoredChange, StoredChanges } from "./changesets.ts";
 export { getBlob, hashContent } from "./blobs.ts";
 export { lastEventSeq, listEvents } from "./events.ts";
