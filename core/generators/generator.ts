@@ -41,6 +41,8 @@ export interface GeneratorContext {
   goal: string;
   /** The next batch of target sites to change. */
   sites: readonly GeneratorSite[];
+  /** Every target site left in the node (a deterministic rewrite may take them all at once); default: `sites`. */
+  allSites?: readonly GeneratorSite[];
   /** The parent state's files. */
   files: FileLookup;
   /** The parent's diagnostics (new type errors, failing tests), possibly empty. */

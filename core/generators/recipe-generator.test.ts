@@ -38,6 +38,21 @@ describe("recipe generator", () => {
     expect(hypotheses.every((h) => h.provenance.generator === "recipe" && h.provenance.tokensIn === 0 && h.provenance.costKnown)).toBe(true);
   });
 
+  it("offers a deterministic rule's rewrite of every site left at once, besides the batch", async () => {
+    const oneFix: TargetRule = { id: "log-info", language: "TypeScript", rule: { pattern: "console.log($MSG, $ARG)" }, fix: "logger.info($MSG, { value: $ARG })" };
+    const generator = createRecipeGenerator({ rules: [oneFix], sitesPerStep: 1 });
+    const hypotheses = await generator.generate(orderContext({ k: 2, sites: orderSites.slice(0, 1), allSites: orderSites }));
+    expect(hypotheses.map((h) => h.source)).toEqual([
+      { kind: "recipe", ruleId: "log-info", fixId: "every-site" },
+      { kind: "recipe", ruleId: "log-info", fixId: "log-info" },
+    ]);
+    expect(changedText(hypotheses[0])).not.toContain("console.log");
+    expect(changedText(hypotheses[1])).toContain('console.log("cancelling order", id)'); // the batch of one site
+    // rules with alternatives are a choice: no every-site hypothesis for them
+    const choice = await createRecipeGenerator({ rules: [consoleToLogger], sitesPerStep: 1 }).generate(orderContext({ k: 2, sites: orderSites.slice(0, 1), allSites: orderSites }));
+    expect(choice.map((h) => h.source).some((source) => source.kind === "recipe" && source.fixId === "every-site")).toBe(false);
+  });
+
   it("rewrites at most sitesPerStep sites per step", async () => {
     const generator = createRecipeGenerator({ rules: [consoleToLogger], sitesPerStep: 1 });
     const [first] = await generator.generate(orderContext({ k: 3 }));

@@ -1,14 +1,17 @@
 /**
  * The recipe generator: structural rewrite rules (core/targets, ast-grep) applied to the files of
  * the node's next sites. Each alternative fix of each rule is one hypothesis; when there are more
- * than K, the seed picks which, so a node expands the same way twice. No model, no cost.
+ * than K, the seed picks which, so a node expands the same way twice. Rules with one fix are
+ * deterministic: there is nothing to choose between, so one more hypothesis applies all of them
+ * to every site left at once (always among the K), and the batches stay as the fallback when it
+ * fails. No model, no cost.
  */
 import { createHash } from "node:crypto";
-import type { FileTree } from "../../shared/file-changes.ts";
+import type { FileChanges, FileTree } from "../../shared/file-changes.ts";
 import { rewrite } from "../targets/index.ts";
 import type { RewriteHypothesis, TargetRule } from "../targets/index.ts";
 import { emptyProvenance } from "./generator.ts";
-import type { GeneratedHypothesis, Generator } from "./generator.ts";
+import type { GeneratedHypothesis, Generator, GeneratorContext } from "./generator.ts";
 
 /** Options of {@link createRecipeGenerator}. */
 export interface RecipeGeneratorOptions {
@@ -35,7 +38,12 @@ export function createRecipeGenerator(options: RecipeGeneratorOptions): Generato
         const ms = (performance.now() - started) / Math.max(1, results.length);
         for (const result of results) if (Object.keys(result.changes).length > 0) candidates.push({ rule, result, ms });
       }
-      const chosen = pickSeeded(candidates, context.k, context.seed);
+      const whole = await everySite(options.rules, context);
+      const batchesFit = whole === undefined || Object.keys(whole.changes).length === 0 ? candidates : candidates.filter((c) => !sameChanges(c.result.changes, whole.changes));
+      const chosen: typeof candidates = [
+        ...(whole && Object.keys(whole.changes).length > 0 ? [whole.candidate] : []),
+        ...pickSeeded(batchesFit, whole && Object.keys(whole.changes).length > 0 ? context.k - 1 : context.k, context.seed),
+      ];
       const hypotheses = chosen.map(({ rule, result, ms }, sample): GeneratedHypothesis => {
         const provenance = { ...emptyProvenance("recipe"), latencyMs: Math.round(ms) };
         const source = { kind: "recipe", ruleId: rule.id, fixId: result.fixId } as const;
@@ -49,6 +57,37 @@ export function createRecipeGenerator(options: RecipeGeneratorOptions): Generato
       return hypotheses;
     },
   };
+}
+
+/** Every deterministic rule (one fix) applied in turn to the files of every site left, as one candidate; undefined when there is no such rule or only one batch of sites. */
+async function everySite(rules: readonly TargetRule[], context: GeneratorContext): Promise<{ candidate: { rule: TargetRule; result: RewriteHypothesis; ms: number }; changes: FileChanges } | undefined> {
+  const deterministic = rules.filter((rule) => (rule.fix !== undefined ? 1 : 0) + (rule.fixes?.length ?? 0) === 1);
+  const all = context.allSites ?? context.sites;
+  if (deterministic.length === 0 || all.length <= context.sites.length) return undefined;
+  const started = performance.now();
+  const tree: FileTree = {};
+  for (const file of new Set(all.map((site) => site.file))) {
+    const content = await context.files(file);
+    if (content !== undefined) tree[file] = content;
+  }
+  const changes: Record<string, string> = {};
+  const sites: RewriteHypothesis["sites"] = [];
+  const syntaxErrors = new Set<string>();
+  for (const rule of deterministic) {
+    const [result] = rewrite(rule, { ...tree, ...changes });
+    if (!result) continue;
+    Object.assign(changes, result.changes);
+    sites.push(...result.sites);
+    result.syntaxErrors.forEach((file) => syntaxErrors.add(file));
+  }
+  const result: RewriteHypothesis = { fixId: "every-site", template: "", changes, sites, absorbed: [], syntaxErrors: [...syntaxErrors] };
+  const rule: TargetRule = { id: deterministic.map((r) => r.id).join("+"), rule: {} };
+  return { candidate: { rule, result, ms: performance.now() - started }, changes };
+}
+
+function sameChanges(a: FileChanges, b: FileChanges): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 /**

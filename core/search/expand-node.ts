@@ -27,7 +27,8 @@ export async function expandNode(context: SearchContext, nodeId: string, options
   const { store, spec, snapshot } = context;
   const node = getNode(store, nodeId);
   if (!node) return [];
-  const sites = findSitesInTree(spec.targets, await nodeSourceFiles(store, snapshot, nodeId)).slice(0, spec.search.sitesPerStep);
+  const allSites = findSitesInTree(spec.targets, await nodeSourceFiles(store, snapshot, nodeId));
+  const sites = allSites.slice(0, spec.search.sitesPerStep);
   if (sites.length === 0 && options.hint === undefined) return [];
   const files = nodeFileLookup(store, snapshot, nodeId);
   const diagnostics: GeneratorDiagnostic[] = node.checks
@@ -38,7 +39,7 @@ export async function expandNode(context: SearchContext, nodeId: string, options
   context.log("info", `expanding node ${nodeId.slice(0, 8)} at depth ${node.depth}: ${sites.length} site(s), ${options.generators.map((g) => g.kind).join(" + ")} × ${k}`, nodeId);
   const batches = await Promise.all(
     options.generators.map((generator) =>
-      generator.generate({ goal: spec.goal, sites, files, diagnostics, k, seed, signal: options.signal, ...(options.hint !== undefined && { hint: options.hint }) }),
+      generator.generate({ goal: spec.goal, sites, allSites, files, diagnostics, k, seed, signal: options.signal, ...(options.hint !== undefined && { hint: options.hint }) }),
     ),
   );
   if (options.signal.aborted) return [];
