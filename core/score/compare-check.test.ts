@@ -8,7 +8,7 @@ describe("compareDiagnostics", () => {
   it("ignores line moves and whitespace, counts as a multiset", () => {
     const baseline = [ts("a.ts", 3, 2322, "Type 'string' is not assignable to type 'number'.")];
     const moved = [ts("a.ts", 40, 2322, "Type 'string'  is not assignable\n to type 'number'.")];
-    expect(compareDiagnostics(baseline, moved)).toEqual({ kind: "compared", newFailures: [], fixedFailures: 0, baselineFailures: 1, ignoredFlaky: 0 });
+    expect(compareDiagnostics(baseline, moved)).toEqual({ kind: "compared", newFailures: [], fixedFailures: 0, fixed: [], baselineFailures: 1, ignoredFlaky: 0 });
     const twice = [...moved, ts("a.ts", 41, 2322, "Type 'string' is not assignable to type 'number'.")];
     const result = compareDiagnostics(baseline, twice);
     expect(result).toMatchObject({ kind: "compared", fixedFailures: 0, baselineFailures: 1 });

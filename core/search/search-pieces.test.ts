@@ -50,7 +50,14 @@ describe("judgement", () => {
   const judged = (checks: CheckSummary[]) => checks.map((check) => ({ summary: check, newFailures: [], unconfirmed: [], runs: 1 }));
 
   it("records core/score's verdicts: wrong is invalid with its gate, could-not-be-judged is failed-infra", () => {
-    expect(toJudged({ verdict: "scored", score, checks: judged([summary("tests", "passed")]) })).toEqual({ state: "scored", score, checks: [summary("tests", "passed")] });
+    const tests = { name: "tests", command: "npm test", parser: "tap" as const, timeoutSec: 60, mode: "gate" as const, weight: 1 };
+    const checks = [{ ...judged([summary("tests", "passed")])[0]!, fixed: [{ key: "k", label: "b" }], exitCode: 0, raw: { stdout: "ok 1\n", stderr: "warn\n", truncated: false } }];
+    expect(toJudged({ verdict: "scored", score, checks }, [tests])).toEqual({
+      state: "scored",
+      score,
+      checks: [summary("tests", "passed")],
+      details: [{ summary: summary("tests", "passed"), command: "npm test", exitCode: 0, newFailures: [], fixedFailures: ["b"], output: "ok 1\nwarn\n", outputTruncated: false }],
+    });
     const wrong = toJudged({ verdict: "wrong", failedGates: [{ check: "tests", newFailures: 2, detail: "reports sorted lines" }], score: { ...score, gatesHeld: false }, checks: [] });
     expect(wrong).toMatchObject({ state: "invalid", reason: "gate tests: 2 new failures — reports sorted lines" });
     const unjudged = toJudged({ verdict: "unjudged", reason: "oom-killed", detail: "tests: out of memory", checks: judged([summary("tests", "error")]) });
