@@ -14,6 +14,9 @@
  *   SEARCH_BENCH_MODULE_LINES (default 240): each generated module (about 60 lines) is padded
  *   with typed helper functions to about this many lines, a typical source file's size, so the
  *   whole-file replies compare with edit blocks as they would on real code.
+ * Then a real-shaped case (bench/search/real-repository.ts; SEARCH_BENCH_REAL=0 skips it): a
+ * recipe migration of examples/orders-service, hypotheses and wall time per site migrated, and
+ * duplicate states merged.
  * Everything it creates in Docker is removed at the end (and checked).
  */
 import { execFile } from "node:child_process";
@@ -33,6 +36,7 @@ import { renderTsProject, writeTsProject } from "../core/fastcheck/testing/write
 import { createDockerSandboxDriver } from "../core/sandbox/index.ts";
 import { findLeaks, removeTestResources } from "../core/sandbox/testing/leak-check.ts";
 import { getTree, openStore } from "../core/store/index.ts";
+import { realRepositoryCase } from "./search/real-repository.ts";
 
 const run = promisify(execFile);
 const files = Number(process.env.SEARCH_BENCH_FILES ?? 60);
@@ -178,6 +182,25 @@ try {
   bench("output_tokens_blocks", blocks / hypotheses.length, "tokens_per_hypothesis");
   bench("output_tokens_whole", whole / hypotheses.length, "tokens_per_hypothesis");
   bench("output_token_ratio_whole_vs_blocks", whole / blocks, "ratio");
+
+  if (process.env.SEARCH_BENCH_REAL !== "0") {
+    const realStore = openStore(path.join(storeDir, "real.db"));
+    try {
+      const [shipped, choice] = await realRepositoryCase({ driver, store: realStore, prefix, specDir: storeDir });
+      for (const arm of [shipped!, choice!]) {
+        if (arm.sitesMigrated === 0) throw new Error(`orders-service, ${arm.arm}: no site migrated`);
+      }
+      bench("hypotheses_per_site", shipped!.hypotheses / shipped!.sitesMigrated, "hypotheses_per_site");
+      bench("wall_s_per_site", shipped!.wallSeconds / shipped!.sitesMigrated, "s_per_site");
+      bench("hypotheses_per_site_batches", choice!.hypotheses / choice!.sitesMigrated, "hypotheses_per_site");
+      bench("wall_s_per_site_batches", choice!.wallSeconds / choice!.sitesMigrated, "s_per_site");
+      bench("duplicate_states_merged", shipped!.merged + choice!.merged, "states");
+    } finally {
+      realStore.close();
+    }
+    const leftReal = await findLeaks(driver.client, prefix);
+    if (leftReal.length > 0) throw new Error(`the real-repository case left ${leftReal.length} Docker resource(s) behind`);
+  }
 } finally {
   await server.close();
   await driver.dispose();

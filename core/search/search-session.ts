@@ -49,6 +49,7 @@ export class SearchSession {
   readonly checkpoints: Checkpoints;
   private readonly warmForks: WarmForks;
   private fastUnavailable = false;
+  private fastAnnounced = false;
   private restored = false;
   /** Nodes no generator had a hypothesis for, in this run. */
   private readonly barren = new Set<string>();
@@ -249,7 +250,11 @@ export class SearchSession {
       this.context.log("warn", `fast tier unavailable: ${started.reason}; slow checks judge every hypothesis`);
       return undefined;
     }
-    const { tier } = started;
+    const { tier, hello } = started;
+    if (!this.fastAnnounced) {
+      this.fastAnnounced = true;
+      this.context.log("info", `fast tier ready: the repository's TypeScript ${hello.typescript}, ${hello.rootFiles} files of ${hello.tsconfig}, baseline in ${hello.baselineMs} ms`);
+    }
     const result = await tier.checker.baseline();
     if (result.status !== "checked") {
       await tier.close();

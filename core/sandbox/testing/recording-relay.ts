@@ -56,65 +56,113 @@ export async function startRecordingRelay(daemonSocket = "/var/run/docker.sock")
   };
 }
 
-/** Reads HTTP/1.1 requests from one connection's client-to-daemon bytes (Content-Length and chunked bodies). */
+/** Largest JSON body kept; larger bodies (and every non-JSON one, e.g. a tar stream) are skipped, not buffered. */
+const maxKeptBody = 256 * 1024;
+
+/**
+ * Reads HTTP/1.1 requests from one connection's client-to-daemon bytes as they pass, in a state
+ * machine that never holds a body it does not keep (uploads of hundreds of MB stream through).
+ */
 class RequestReader {
-  private buffer = Buffer.alloc(0);
-  /** Set once the connection is hijacked: from then on the bytes are a raw stream. */
-  private raw = false;
+  private head: Buffer = Buffer.alloc(0);
+  private state: "head" | "length" | "chunk-size" | "chunk-data" | "chunk-end" | "trailer" | "raw" = "head";
+  private remaining = 0;
+  private request: { method: string; path: string; json: boolean } | undefined;
+  private kept: Buffer[] = [];
+  private keptBytes = 0;
 
   constructor(private readonly onRequest: (request: RecordedRequest) => void) {}
 
   push(chunk: Buffer): void {
-    if (this.raw) return;
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    while (!this.raw && this.readOne()) {
-      // one request consumed; look for the next
+    let data = chunk;
+    while (data.length > 0 && this.state !== "raw") {
+      switch (this.state) {
+        case "head": {
+          this.head = Buffer.concat([this.head, data]);
+          const end = this.head.indexOf("\r\n\r\n");
+          if (end < 0) return;
+          data = this.head.subarray(end + 4);
+          this.startRequest(this.head.subarray(0, end).toString("latin1"));
+          this.head = Buffer.alloc(0);
+          break;
+        }
+        case "length": {
+          const take = Math.min(this.remaining, data.length);
+          this.keep(data.subarray(0, take));
+          this.remaining -= take;
+          data = data.subarray(take);
+          if (this.remaining === 0) this.finish();
+          break;
+        }
+        case "chunk-size":
+        case "chunk-end":
+        case "trailer": {
+          this.head = Buffer.concat([this.head, data]);
+          const end = this.head.indexOf("\r\n");
+          if (end < 0) return;
+          const line = this.head.subarray(0, end).toString("latin1");
+          data = this.head.subarray(end + 2);
+          this.head = Buffer.alloc(0);
+          if (this.state === "chunk-end") this.state = "chunk-size";
+          else if (this.state === "trailer") {
+            if (line === "") this.finish(); // the empty line after the last chunk (and any trailers)
+          } else {
+            this.remaining = Number.parseInt(line, 16);
+            this.state = this.remaining === 0 ? "trailer" : "chunk-data";
+          }
+          break;
+        }
+        case "chunk-data": {
+          const take = Math.min(this.remaining, data.length);
+          this.keep(data.subarray(0, take));
+          this.remaining -= take;
+          data = data.subarray(take);
+          if (this.remaining === 0) this.state = "chunk-end";
+          break;
+        }
+      }
     }
   }
 
-  /** Consumes one whole request from the buffer; false when it is not all there yet. */
-  private readOne(): boolean {
-    const headEnd = this.buffer.indexOf("\r\n\r\n");
-    if (headEnd < 0) return false;
-    const [requestLine = "", ...headerLines] = this.buffer.subarray(0, headEnd).toString("latin1").split("\r\n");
+  private startRequest(headText: string): void {
+    const [requestLine = "", ...headerLines] = headText.split("\r\n");
     const headers = new Map(headerLines.map((line) => [line.slice(0, line.indexOf(":")).trim().toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
     const [method = "", target = ""] = requestLine.split(" ");
-    let rest = this.buffer.subarray(headEnd + 4);
+    this.request = { method, path: target, json: (headers.get("content-type") ?? "").includes("json") };
+    this.kept = [];
+    this.keptBytes = 0;
     if ((headers.get("connection") ?? "").toLowerCase().includes("upgrade") || headers.has("upgrade")) {
       // a hijacked stream follows (exec, attach): its bytes are not HTTP
-      this.onRequest({ method, path: target });
-      this.raw = true;
-      return true;
-    }
-    let body: Buffer;
-    if (headers.get("transfer-encoding")?.toLowerCase().includes("chunked")) {
-      const chunks: Buffer[] = [];
-      for (;;) {
-        const lineEnd = rest.indexOf("\r\n");
-        if (lineEnd < 0) return false;
-        const size = Number.parseInt(rest.subarray(0, lineEnd).toString("latin1"), 16);
-        if (rest.length < lineEnd + 2 + size + 2) return false;
-        chunks.push(rest.subarray(lineEnd + 2, lineEnd + 2 + size));
-        rest = rest.subarray(lineEnd + 2 + size + 2);
-        if (size === 0) break;
-      }
-      body = Buffer.concat(chunks);
+      this.finish();
+      this.state = "raw";
+    } else if (headers.get("transfer-encoding")?.toLowerCase().includes("chunked")) {
+      this.state = "chunk-size";
     } else {
-      const length = Number(headers.get("content-length") ?? 0);
-      if (rest.length < length) return false;
-      body = rest.subarray(0, length);
-      rest = rest.subarray(length);
+      this.remaining = Number(headers.get("content-length") ?? 0);
+      this.state = "length";
+      if (this.remaining === 0) this.finish();
     }
-    this.buffer = rest;
-    let json: unknown;
-    if ((headers.get("content-type") ?? "").includes("json") && body.length > 0) {
+  }
+
+  private keep(bytes: Buffer): void {
+    if (!this.request?.json || this.keptBytes + bytes.length > maxKeptBody) return;
+    this.kept.push(Buffer.from(bytes));
+    this.keptBytes += bytes.length;
+  }
+
+  private finish(): void {
+    const request = this.request;
+    this.request = undefined;
+    if (this.state !== "raw") this.state = "head";
+    if (!request) return;
+    let body: unknown;
+    if (request.json && this.keptBytes > 0) {
       try {
-        json = JSON.parse(body.toString("utf8"));
+        body = JSON.parse(Buffer.concat(this.kept).toString("utf8"));
       } catch {
-        json = undefined;
+        body = undefined;
       }
     }
-    this.onRequest({ method, path: target, ...(json !== undefined && { body: json }) });
-    return true;
+    this.onRequest({ method: request.method, path: request.path, ...(body !== undefined && { body }) });
   }
 }

@@ -84,12 +84,12 @@ export class DockerRunner implements Runner {
       await checker.close().catch(() => undefined);
       await driver.destroy(sandbox).catch(() => undefined);
     };
-    const started = await checker.start().catch((error: unknown) => ({ status: "error", detail: error instanceof Error ? error.message : String(error) }));
+    const started = await checker.start().catch((error: unknown) => ({ status: "error" as const, detail: error instanceof Error ? error.message : String(error) }));
     if (started.status !== "ready") {
       await close();
       return fastTierUnavailable(started);
     }
-    return { kind: "ready", tier: { checker, close } };
+    return { kind: "ready", tier: { checker, close }, hello: started.hello };
   }
 
   warm(base: CheckpointHandle, size: number): void {

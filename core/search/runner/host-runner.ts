@@ -114,7 +114,7 @@ export function createHostRunner(options: HostRunnerOptions): HostRunner {
         await checker.close();
         return fastTierUnavailable(started);
       }
-      return { kind: "ready", tier: { checker, close: () => checker.close() } };
+      return { kind: "ready", tier: { checker, close: () => checker.close() }, hello: started.hello };
     },
     warm() {}, // a host checkpoint is a directory: nothing to start ahead
     async cool() {},

@@ -5,7 +5,7 @@
  * judge (judgement/), which knows its runner's kind.
  */
 import type { FileChanges } from "../../../shared/file-changes.ts";
-import type { FastChecker } from "../../fastcheck/index.ts";
+import type { AgentHello, FastChecker } from "../../fastcheck/index.ts";
 
 /** A snapshot to fork from: a checkpoint image (Docker) or a directory (host). */
 export interface CheckpointHandle {
@@ -22,7 +22,7 @@ export interface FastTier {
 }
 
 /** A warm type-checker ready on a checkpoint, or why there is none (for the user, in one line). */
-export type FastTierStart = { readonly kind: "ready"; readonly tier: FastTier } | { readonly kind: "unavailable"; readonly reason: string };
+export type FastTierStart = { readonly kind: "ready"; readonly tier: FastTier; readonly hello: AgentHello } | { readonly kind: "unavailable"; readonly reason: string };
 
 /** The reason of a fast checker's start that did not end ready, for the user. */
 export function fastTierUnavailable(started: { status: string; detail?: string }): FastTierStart {
