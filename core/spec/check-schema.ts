@@ -3,7 +3,7 @@ import { CheckModeSchema } from "../../shared/domain/check-summary.ts";
 import { identifier, nonNegativeNumber, positiveNumber, text } from "./field-schemas.ts";
 
 /** How a check's output is read into failures that can be compared with the baseline. */
-export const CheckParserSchema = z.enum(["tsc", "tap", "junit", "vitest-json", "jest-json", "eslint-json", "exit-code"]);
+export const CheckParserSchema = z.enum(["tsc", "tap", "junit", "vitest-json", "jest-json", "eslint-json", "prettier-check", "exit-code"]);
 /** See {@link CheckParserSchema}. */
 export type CheckParser = z.infer<typeof CheckParserSchema>;
 

@@ -79,7 +79,7 @@ checks:
   it("rejects an enum value it does not know, listing the ones it does", () => {
     const source = `${minimal}checks:\n  - { name: t, command: x, parser: mocha }\n`;
     expect(problems(source)).toEqual([
-      'spec.yml:8:36: checks[0].parser: expected one of "tsc", "tap", "junit", "vitest-json", "jest-json", "eslint-json", "exit-code", got "mocha"',
+      'spec.yml:8:36: checks[0].parser: expected one of "tsc", "tap", "junit", "vitest-json", "jest-json", "eslint-json", "prettier-check", "exit-code", got "mocha"',
     ]);
   });
 

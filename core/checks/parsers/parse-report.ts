@@ -5,6 +5,7 @@ import type { ParseResult, TestResult } from "../check-report.ts";
 import { parseEslintJson } from "./parse-eslint-json.ts";
 import { parseJestJson } from "./parse-jest-json.ts";
 import { parseJunit } from "./parse-junit.ts";
+import { parsePrettierCheck } from "./parse-prettier-check.ts";
 import { parseTap } from "./parse-tap.ts";
 import { parseTsc } from "./parse-tsc.ts";
 
@@ -50,6 +51,8 @@ function parseWith(parser: CheckParser, input: ReportInput): ParseResult {
       return parseJestJson(input.text, input.root, "Jest");
     case "eslint-json":
       return parseEslint(input);
+    case "prettier-check":
+      return parsePrettierCheck(input.text, input.exitCode, input.root);
     case "exit-code":
       return { ok: true, report: { kind: "exit-code", exitCode: input.exitCode } };
     default:
