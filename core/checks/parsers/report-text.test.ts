@@ -13,6 +13,8 @@ describe("report text helpers", () => {
 
   it("finds JSON after other output, joins ids, numbers repeats", () => {
     expect(parseJsonAmidOutput('> npm run x\n\n{"a": [1]}\n')).toEqual({ a: [1] });
+    // a structured logger's JSON lines printed by the tests before the report
+    expect(parseJsonAmidOutput('{"level":"info","message":"x"}\n{"level":"warn"}\n{"numTotalTests":3,"testResults":[]}\n')).toEqual({ numTotalTests: 3, testResults: [] });
     expect(() => parseJsonAmidOutput("nothing here")).toThrow();
     expect(testId(["a.ts", "", " suite ", "suite", "t"])).toBe("a.ts › suite › t");
     expect(uniqueIds([{ id: "x" }, { id: "y" }, { id: "x" }, { id: "x" }]).map((item) => item.id)).toEqual(["x", "y", "x (2)", "x (3)"]);

@@ -28,18 +28,28 @@ export function firstLine(text: string | undefined): string | undefined {
 
 /**
  * Parses a JSON document that may be preceded by other output (an npm script's header, a
- * warning): the whole text first, else from the first line that starts with `{` or `[`.
- * Throws when neither is JSON.
+ * warning, JSON log lines): the whole text first, else from the first line starting with `{` or
+ * `[` from which the rest of the text is one JSON document. Throws when there is none.
  */
 export function parseJsonAmidOutput(text: string): unknown {
   const trimmed = text.trim();
+  let first: unknown;
   try {
     return JSON.parse(trimmed) as unknown;
   } catch (error) {
-    const start = /^[[{]/m.exec(trimmed);
-    if (!start || start.index === 0) throw error;
-    return JSON.parse(trimmed.slice(start.index)) as unknown;
+    first = error;
   }
+  // the report is the document that runs to the end of the output: lines before it may be JSON
+  // too (a structured logger's lines, printed while the tests ran), so each line start is tried
+  for (const start of trimmed.matchAll(/^[[{]/gm)) {
+    if (start.index === 0) continue;
+    try {
+      return JSON.parse(trimmed.slice(start.index)) as unknown;
+    } catch {
+      // not this one
+    }
+  }
+  throw first;
 }
 
 /** Makes ids unique in order of appearance: the second `x` becomes `x (2)`, so repeated titles stay apart. */
