@@ -1,4 +1,5 @@
 import { round, sumBy } from "lodash";
+import { logger } from "./logger";
 
 /** An amount in a currency, in minor units (cents). */
 export interface Money {

@@ -1,5 +1,6 @@
 import dayjs from "dayjs";
 import { sortBy, sumBy } from "lodash";
+import { logger } from "./logger";
 import { format } from "./money";
 import type { Order } from "./orders";
 
