@@ -68,6 +68,13 @@ try {
   send({ kind: "hello", protocol: 1, typescript: null, reason: "no-typescript", detail: firstLine(error), pid: process.pid });
   process.exit(0);
 }
+if (typeof ts.createProgram !== "function" || !ts.sys) {
+  // TypeScript 7 is the native compiler: its package exports no compiler API to load
+  const version = typeof ts.version === "string" ? ts.version : "unknown";
+  const detail = `TypeScript ${version} has no JavaScript compiler API (7.x is the native compiler); the fast tier needs TypeScript 4.5 to 6.x`;
+  send({ kind: "hello", protocol: 1, typescript: version, tsconfig: null, reason: "no-compiler-api", detail, pid: process.pid });
+  process.exit(0);
+}
 
 const sys = ts.sys;
 const caseSensitive = sys.useCaseSensitiveFileNames;

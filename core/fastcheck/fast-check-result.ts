@@ -23,6 +23,8 @@ export type FastCheckUnavailableReason =
   | "no-typescript"
   /** No tsconfig.json was found. */
   | "no-tsconfig"
+  /** The repository's TypeScript has no JavaScript compiler API to load (7.x, the native compiler). */
+  | "unsupported-typescript"
   /** The agent could not build the baseline with the repository's TypeScript (its detail says why). */
   | "agent-failed";
 

@@ -127,7 +127,7 @@ export function createFastChecker(options: FastCheckerOptions): FastChecker {
     }
     const hello = first.message;
     if (hello.typescript === null || !hello.tsconfig || hello.reason !== undefined) {
-      const reason: FastCheckUnavailableReason = hello.reason === "no-tsconfig" ? "no-tsconfig" : hello.typescript === null ? "no-typescript" : "agent-failed";
+      const reason = unavailableReason(hello);
       unavailable = { status: "unavailable", reason, detail: hello.detail ?? reason };
       emit({ type: "agent-unavailable", reason, detail: unavailable.detail });
       void connection.kill();
@@ -330,4 +330,11 @@ function describeExit(exit: AgentExit): string {
   const how = exit.signal ? `killed by ${exit.signal}` : exit.code !== undefined ? `exit code ${exit.code}` : "ended";
   const tail = exit.stderrTail.split("\n").slice(-3).join(" | ");
   return tail ? `${how}; stderr: ${tail}` : how;
+}
+
+/** Why a hello that brings no baseline means the fast tier cannot judge this repository. */
+function unavailableReason(hello: Extract<AgentMessage, { kind: "hello" }>): FastCheckUnavailableReason {
+  if (hello.reason === "no-tsconfig") return "no-tsconfig";
+  if (hello.reason === "no-compiler-api") return "unsupported-typescript";
+  return hello.typescript === null ? "no-typescript" : "agent-failed";
 }
