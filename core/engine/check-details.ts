@@ -1,6 +1,7 @@
 /** Each check run on a node in full, as far as the store keeps it: summary, command, failures by name, captured output. */
 import type { CheckDetail } from "../../shared/protocol/check-detail.ts";
 import type { Spec } from "../spec/spec-schema.ts";
+import { getCheckDetails } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 
 /** What the store keeps of one check run beyond its summary. */
@@ -12,13 +13,9 @@ export interface StoredCheckRun {
   outputTruncated?: boolean;
 }
 
-/**
- * The runs the store keeps beyond the summaries, by check name. The store holds only the
- * summaries so far: captured outputs (and the failures by name) come with the check-output
- * storage of issue 9, which fills this in; every field below is already passed on.
- */
-export function storedCheckRuns(_store: Store, _nodeId: string): ReadonlyMap<string, StoredCheckRun> {
-  return new Map();
+/** The runs the store keeps beyond the summaries, by check name (none for nodes judged before details were kept, or never checked). */
+export function storedCheckRuns(store: Store, nodeId: string): ReadonlyMap<string, StoredCheckRun> {
+  return new Map(getCheckDetails(store, nodeId).map((detail) => [detail.summary.name, detail]));
 }
 
 /** The details of a node's checks in the order they ran. */

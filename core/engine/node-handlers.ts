@@ -1,10 +1,10 @@
-/** The node handlers of the engine's API: pin, prune, expand, manual edits, diff, checks, export and apply. */
+/** The node handlers of the engine's API: pin, prune, expand, manual edits, diff, export and apply. */
 import { descendants, nodeOf } from "../../shared/domain/tree-navigation.ts";
 import { ForkliftError } from "../../shared/errors.ts";
 import type { EngineApi } from "../../shared/protocol/contract.ts";
 import { createManualGenerator } from "../generators/index.ts";
 import type { ManualEdit } from "../generators/index.ts";
-import { getCheckDetails, getTree, updateNode } from "../store/index.ts";
+import { getTree, updateNode } from "../store/index.ts";
 import { nodeFileLookup } from "../search/node-files.ts";
 import { recordChildren } from "../search/record-children.ts";
 import { openRepoSnapshot } from "../search/repo/repo-snapshot.ts";
@@ -15,7 +15,7 @@ import { provenanceHeader } from "./provenance-header.ts";
 import { requireSessionRepository } from "./require-repository.ts";
 import type { SessionRuns } from "./session-runs.ts";
 
-type NodeMethods = "node/pin" | "node/unpin" | "node/prune" | "node/expand" | "node/addManualEdit" | "node/diff" | "node/checks" | "node/export" | "node/apply";
+type NodeMethods = "node/pin" | "node/unpin" | "node/prune" | "node/expand" | "node/addManualEdit" | "node/diff" | "node/export" | "node/apply";
 
 /** The handlers of node/*. */
 export function nodeHandlers(context: EngineContext, runs: SessionRuns): Pick<EngineApi, NodeMethods> {
@@ -92,13 +92,6 @@ export function nodeHandlers(context: EngineContext, runs: SessionRuns): Pick<En
       const session = context.requireSession(node.sessionId);
       await requireSessionRepository(session.repoPath, session.rootCommit, session.id);
       return nodeDiff(store, openRepoSnapshot(session.repoPath, session.rootCommit), nodeId, against);
-    },
-    async "node/checks"({ nodeId }) {
-      const node = context.requireNode(nodeId);
-      const stored = getCheckDetails(store, nodeId);
-      // nodes judged before details were kept (or the root) have their summaries alone
-      const checks = node.checks.map((summary) => stored.find((detail) => detail.summary.name === summary.name) ?? { summary, newFailures: [], fixedFailures: [], outputTruncated: false });
-      return { checks };
     },
     async "node/export"({ nodeId }) {
       const node = context.requireNode(nodeId);
