@@ -4,6 +4,7 @@
  * keep the best, checkpoint them as they are expanded, until a solution, a budget, patience,
  * the maximum depth, or the caller stops it. Every state change is written to the store first.
  */
+import { setMaxListeners } from "node:events";
 import type { Node } from "../../shared/domain/node.ts";
 import { ForkliftError } from "../../shared/errors.ts";
 import { rootOf } from "../../shared/domain/tree-navigation.ts";
@@ -74,6 +75,7 @@ export class SearchSession {
     const spent = new AbortController();
     const timer = setTimeout(() => spent.abort("budget"), Math.min(2 ** 31 - 1, Math.max(0, spec.budgets.wallMinutes * 60_000 - this.wallBefore)));
     const work = AbortSignal.any([signal, spent.signal]);
+    setMaxListeners(0, work); // every check and LLM call of the run listens to it
     try {
       const { sitesAtRoot } = await this.prepareRoot();
       let best = bestScore(getTree(store, sessionId));
