@@ -6,6 +6,7 @@ import type { Store } from "../store/index.ts";
 
 /** What the store keeps of one check run beyond its summary. */
 export interface StoredCheckRun {
+  command?: string;
   exitCode?: number;
   newFailures?: string[];
   fixedFailures?: string[];
@@ -18,12 +19,12 @@ export function storedCheckRuns(store: Store, nodeId: string): ReadonlyMap<strin
   return new Map(getCheckDetails(store, nodeId).map((detail) => [detail.summary.name, detail]));
 }
 
-/** The details of a node's checks in the order they ran. */
-export function checkDetails(node: { id: string; checks: readonly CheckDetail["summary"][] }, spec: Spec, store: Store): CheckDetail[] {
+/** The details of a node's checks in the order they ran (commands from the spec when given, else as the store kept them). */
+export function checkDetails(node: { id: string; checks: readonly CheckDetail["summary"][] }, spec: Spec | undefined, store: Store): CheckDetail[] {
   const runs = storedCheckRuns(store, node.id);
   return node.checks.map((summary) => {
     const run = runs.get(summary.name) ?? {};
-    const command = spec.checks.find((check) => check.name === summary.name)?.command;
+    const command = spec?.checks.find((check) => check.name === summary.name)?.command ?? runs.get(summary.name)?.command;
     return {
       summary,
       ...(command !== undefined && { command }),

@@ -2,11 +2,12 @@
 import { ForkliftError } from "../../shared/errors.ts";
 import type { EngineApi } from "../../shared/protocol/contract.ts";
 import { openRepoSnapshot } from "../search/repo/repo-snapshot.ts";
+import { getSessionSetting } from "../store/index.ts";
 import { checkDetails } from "./check-details.ts";
 import type { EngineContext } from "./engine-context.ts";
 import { compareNodes } from "./node-diff.ts";
 import { sessionInfo } from "./session-info.ts";
-import { loadSessionSpec } from "./session-settings.ts";
+import { engineSettingKeys, loadSessionSpec } from "./session-settings.ts";
 
 /** The handlers of session/info, node/compare and node/checks. */
 export function inspectHandlers(context: EngineContext): Pick<EngineApi, "session/info" | "node/compare" | "node/checks"> {
@@ -25,7 +26,8 @@ export function inspectHandlers(context: EngineContext): Pick<EngineApi, "sessio
     },
     async "node/checks"({ nodeId }) {
       const node = context.requireNode(nodeId);
-      const { spec } = loadSessionSpec(context.store, node.sessionId);
+      // a session the store keeps no spec for (written by hand, or by an older Forklift) still shows its checks
+      const spec = getSessionSetting(context.store, node.sessionId, engineSettingKeys.specText) === undefined ? undefined : loadSessionSpec(context.store, node.sessionId).spec;
       return { checks: checkDetails(node, spec, context.store) };
     },
   };

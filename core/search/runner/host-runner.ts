@@ -49,12 +49,16 @@ export interface HostRunner extends Runner {
 export function createHostRunner(options: HostRunnerOptions): HostRunner {
   let rootDir: Promise<string> | undefined;
   const base = () => (rootDir ??= options.root ? mkdir(options.root, { recursive: true }).then(() => options.root!) : mkdtemp(path.join(tmpdir(), "forklift-host-")));
-  const copyOf = async (from: string, to: string, changes: FileChanges) => {
-    // links copied as written (not re-pointed at the source), and never one that leads out of the copy
+  const copyOf = async (from: string, to: string, changes: FileChanges, origin: "repository" | "checkpoint" = "checkpoint") => {
+    // links copied as written (not re-pointed at the source), and never one of the repository that
+    // leads out of it; a checkpoint keeps the absolute links its setup made (`ln -s /opt/deps
+    // node_modules`), as a Docker checkpoint does: they point at the same place from any copy
     const keep = async (source: string) => {
       if (path.basename(source) === ".git") return false;
       if (!(await lstat(source)).isSymbolicLink()) return true;
-      return linkStaysInside(path.relative(from, source).split(path.sep).join("/"), await readlink(source));
+      const target = await readlink(source);
+      if (origin === "checkpoint" && path.isAbsolute(target)) return true;
+      return linkStaysInside(path.relative(from, source).split(path.sep).join("/"), target);
     };
     await cp(from, to, { recursive: true, verbatimSymlinks: true, filter: keep });
     for (const [file, content] of Object.entries(changes)) {
@@ -71,7 +75,7 @@ export function createHostRunner(options: HostRunnerOptions): HostRunner {
     async createRoot(nodeId, dir) {
       const target = path.join(await base(), nodeId);
       await rm(target, { recursive: true, force: true });
-      await copyOf(dir, target, {});
+      await copyOf(dir, target, {}, "repository");
       if (options.copyIgnored) await writeIgnoredEntries(await listIgnoredFiles(options.copyIgnored.root, options.copyIgnored.paths), target);
       for (const command of options.setup) {
         const result = await runShell(command, target, 10 * 60_000);
