@@ -43,7 +43,7 @@ export const repositoryPath = (what: string) =>
       if (depth < 0) outside = true;
     }
     if (outside) {
-      ctx.addIssue({ code: "custom", message: `${what} must be inside the repository: give a path relative to its root, got ${JSON.stringify(value)}`, input: undefined });
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is outside the repository: ${what} must be a path relative to its root`, input: undefined });
     } else if (parts.length === 0 || parts[0] === ".git") {
       ctx.addIssue({ code: "custom", message: `${what} must name a path inside the repository other than its root or .git, got ${JSON.stringify(value)}`, input: undefined });
     }

@@ -108,9 +108,9 @@ generators:
   it("refuses a Dockerfile or a copyIgnored path outside the repository, with what to do", () => {
     const source = `${minimal}sandbox:\n  dockerfile: ../other/Dockerfile\n  copyIgnored: [node_modules, /home/me/cache, a/../../b, .git, "."]\n`;
     expect(problems(source)).toEqual([
-      'spec.yml:8:15: sandbox.dockerfile: the Dockerfile must be inside the repository: give a path relative to its root, got "../other/Dockerfile"',
-      'spec.yml:9:31: sandbox.copyIgnored[1]: a copyIgnored path must be inside the repository: give a path relative to its root, got "/home/me/cache"',
-      'spec.yml:9:47: sandbox.copyIgnored[2]: a copyIgnored path must be inside the repository: give a path relative to its root, got "a/../../b"',
+      'spec.yml:8:15: sandbox.dockerfile: "../other/Dockerfile" is outside the repository: the Dockerfile must be a path relative to its root',
+      'spec.yml:9:31: sandbox.copyIgnored[1]: "/home/me/cache" is outside the repository: a copyIgnored path must be a path relative to its root',
+      'spec.yml:9:47: sandbox.copyIgnored[2]: "a/../../b" is outside the repository: a copyIgnored path must be a path relative to its root',
       'spec.yml:9:58: sandbox.copyIgnored[3]: a copyIgnored path must name a path inside the repository other than its root or .git, got ".git"',
       'spec.yml:9:64: sandbox.copyIgnored[4]: a copyIgnored path must name a path inside the repository other than its root or .git, got "."',
     ]);
