@@ -63,6 +63,18 @@ describe("SEARCH text that is not whole lines", () => {
     expect(failure(out)).toMatchObject({ kind: "ambiguous", strategy: "fragment", count: 2 });
   });
 
+  it("refuses whole lines whose first line the file has since prefixed with a word, not taking them as a piece from mid-line", () => {
+    const file = ["export const defaults = {", "  retries: 3,", "};", "", "export function load(): void {}", ""].join("\n");
+    const out = apply1(file, ["const defaults = {", "  retries: 3,", "};"].join("\n"), "");
+    expect(out.result.kind).toBe("failed");
+  });
+
+  it("applies a piece from after an assignment's `=` to the end of the next line", () => {
+    const file = ["export const defaults = merge({", "  retries: 3 });", ""].join("\n");
+    const out = apply1(file, ["merge({", "  retries: 3 });"].join("\n"), ["merge({", "  retries: 5 });"].join("\n"));
+    expect(out.content).toBe(file.replace("retries: 3", "retries: 5"));
+  });
+
   it("refuses a whole line (with its indentation) that the file has since lengthened", () => {
     const file = service.replace("    let sum = 0;", "    let sum = 0; // cents");
     const out = apply1(file, "    let sum = 0;", "    let sum = 0n;");

@@ -20,6 +20,9 @@ export type FragmentOutcome =
 /** Line comparisons beyond which a fragment spanning many lines is not looked for (degenerate files). */
 const maxWork = 2_000_000;
 
+/** Nothing but words (keywords, names) before the text, after the indentation: `await `, `export default `. */
+const wordsOnly = /^\s*(?:[A-Za-z_$][\w$]*\s+)+$/;
+
 /** A comment alone after the code of a line. */
 const commentOnly = /^\s*(?:\/\/|\/\*|#)/;
 
@@ -30,7 +33,9 @@ const commentOnly = /^\s*(?:\/\/|\/\*|#)/;
  * whole lines. A SEARCH line starting with whitespace claims the line's start. A match that
  * looks like whole lines the file has since lengthened is not taken (the model then meant the
  * old whole line): SEARCH starting at the line's start and ending early, where it repeats the
- * line's own indentation or where only a comment follows.
+ * line's own indentation or where only a comment follows; nor SEARCH of several lines ending at
+ * its last line's end and starting after words only (`await `, `export `) on the first: the
+ * model then meant whole lines whose first the file has since prefixed.
  */
 export function locateFragment(file: FileIndex, search: readonly string[]): FragmentOutcome {
   const n = search.length;
@@ -129,5 +134,7 @@ function plausible(search: readonly string[], lines: readonly string[], place: F
     if (indent !== "" && lastSearch.startsWith(indent) && !/^\s/.test(lastSearch.slice(indent.length))) return false;
     if (commentOnly.test(after)) return false;
   }
+  // The mirror: whole lines whose first line the file has since prefixed with words (`await `, `export `).
+  if (!startsLine && endsLine && place.lines > 1 && wordsOnly.test(before)) return false;
   return true;
 }
