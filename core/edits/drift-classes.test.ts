@@ -301,6 +301,13 @@ describe("never the wrong place: lines whose place only looks sure", () => {
     const out = apply1(file, search, ["     * @example", "         const posts = load();", "     * list()", "     */"].join("\n"));
     expect(failure(out)).toMatchObject({ kind: "unclear-indentation" });
   });
+
+  it("refuses new code lines among doc-comment lines of a tab-indented file that the model wrote with spaces", () => {
+    const file = ["export class Cache {", "\t/**", "\t * @example", "\t * if (query) {", "\t *   cache.remove(query)", "\t * }", "\t */", "\tremove(query: Query): void {}", "}", ""].join("\n");
+    const search = ["     * @example", "     * if (query) {", "     *   cache.remove(query)"].join("\n");
+    const out = apply1(file, search, ["     * @example", "     * if (query) {", "         const found = cache.find(query);", "     *   cache.remove(query)"].join("\n"));
+    expect(failure(out)).toMatchObject({ kind: "unclear-indentation" });
+  });
 });
 
 describe("never the wrong place: a look-alike overlapping the place meant", () => {

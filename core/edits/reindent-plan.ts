@@ -35,7 +35,8 @@ const commentLine = /^\s*\*/;
  * - otherwise a new line that rewrites a removed line moves like it, and any other new line
  *   like the matched lines around it, if those agree.
  * When a shift and a scale both fit and would put some new line at different indentations, or
- * only block-comment lines moved and new code lines come with them, the plan is "unclear" and
+ * only block-comment lines were matched, re-indented (moved or tabs for spaces), and new code
+ * lines come with them, the plan is "unclear" and
  * the block is refused rather than written with a guessed indentation.
  */
 export function planReindent(pairs: readonly AlignedPair[], document: TextDocument, newLines: readonly string[]): ReindentPlan {
@@ -67,10 +68,11 @@ export function planReindent(pairs: readonly AlignedPair[], document: TextDocume
   if (shifts.size === 1) {
     const shift = [...shifts][0]!;
     if (unit && newLines.some((line) => colsOf(line) + shift !== unit(colsOf(line)))) return { kind: "unclear" };
-    // Block-comment lines (` * text`) sit one column off the code's levels: their shift says nothing sure about new code lines.
+    // Block-comment lines (` * text`) sit one column off the code's levels: their shift, or their change of
+    // style (spaces for tabs), says nothing sure about how new code lines are indented.
     const written = pairs.filter((p) => p.file.trim() !== "");
     const commentsOnly = written.length > 0 && written.every((p) => commentLine.test(p.file));
-    if (shift !== 0 && commentsOnly && newLines.some((line) => !commentLine.test(line))) return { kind: "unclear" };
+    if (commentsOnly && newLines.some((line) => !commentLine.test(line))) return { kind: "unclear" };
     return { kind: "ok", reindent: (line, around) => render(line, colsOf(line) + shift, around) };
   }
   if (unit) return { kind: "ok", reindent: (line, around) => render(line, unit(colsOf(line)), around) };
