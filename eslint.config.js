@@ -34,8 +34,8 @@ const layersRule = {
     const allowed = layers[layer];
     if (!allowed) return {};
     const isTest = /\.test\.tsx?$/.test(file);
-    // build tooling (vite.config.ts and the like) runs in Node at build time, not in the layer's runtime
-    const isTooling = /\.config\.[cm]?[jt]s$/.test(file);
+    // build tooling (vite.config.ts, a layer's build/ folder) runs in Node at build time, not in the layer's runtime
+    const isTooling = /\.config\.[cm]?[jt]s$/.test(file) || file.split(path.sep)[1] === "build";
     const check = (node, spec) => {
       if (typeof spec !== "string") return;
       const report = (what) => context.report({ node, messageId: "bad", data: { layer, what } });

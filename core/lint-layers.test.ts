@@ -39,6 +39,7 @@ describe("the folder boundaries of DESIGN.md, enforced by lint", () => {
   it("lets build tooling beside the renderer use Node (vite.config.ts runs at build time), and nothing else of the renderer", async () => {
     const code = 'import { fileURLToPath } from "node:url";\nexport const x = fileURLToPath;\n';
     expect(await layerErrors("renderer/vite.config.ts", code)).toEqual([]);
+    expect(await layerErrors("renderer/build/some-plugin.ts", code)).toEqual([]);
     expect(await layerErrors("renderer/src/config.ts", code)).toHaveLength(1);
   });
 });
